@@ -1,0 +1,149 @@
+/**
+ * Runs KPIs: checks that the data they need is loaded, builds the derived tables they
+ * name (once per data version), resolves and binds parameters, and returns Arrow rows
+ * plus column metadata. The same runner serves the browser worker, the CLI and tests.
+ */
+import type { Table } from 'apache-arrow';
+import type { SqlEngine } from '../engine/types.js';
+import { columnsOf, tableToRows, type ColumnInfo } from '../engine/rows.js';
+import type { Catalogue, DerivedDefinition } from './catalogue.js';
+import { compileSql, resolveParams, type ParamProblem, type ParamValues } from './params.js';
+import type { Bilingual, KpiDefinition } from './types.js';
+import { DATA_END_SQL } from './dataEnd.js';
+
+/** Why a KPI cannot run: bad parameters, or data it needs is not loaded. */
+export class KpiRunError extends Error {
+  constructor(
+    readonly kpi: string,
+    readonly kind: 'params' | 'missing-data' | 'unknown-kpi' | 'sql',
+    readonly messages: Bilingual[],
+    readonly problems: ParamProblem[] = [],
+  ) {
+    super(`${kpi}: ${messages.map((m) => m.en).join('; ')}`);
+    this.name = 'KpiRunError';
+  }
+}
+
+/** A KPI result: the Arrow table, its columns and the parameter values actually used. */
+export interface KpiResult {
+  kpi: string;
+  table: Table;
+  columns: ColumnInfo[];
+  params: ParamValues;
+  sql: string;
+}
+
+const ROLE_OF_VIEW: Record<string, Bilingual> = {
+  customers: { en: 'a customers file', ja: '顧客ファイル' },
+  subscription_periods: { en: 'a subscriptions file', ja: '契約（サブスクリプション）ファイル' },
+  mrr_monthly: { en: 'a subscriptions or monthly MRR file', ja: '契約ファイルまたは月次MRRファイル' },
+  events: { en: 'a product events file', ja: 'プロダクトのイベントファイル' },
+  responses: { en: 'a survey responses file (NPS/CSAT)', ja: 'アンケート回答ファイル（NPS/CSAT）' },
+  tickets: { en: 'a support tickets file', ja: 'サポートチケットファイル' },
+};
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Runs KPIs of one catalogue against one engine. */
+export class KpiRunner {
+  private dataVersion = 0;
+  private built = new Map<string, number>();
+  private availability = new Map<string, boolean>();
+  private cachedDataEnd: { version: number; value: string | null } | null = null;
+
+  constructor(
+    private readonly engine: SqlEngine,
+    readonly catalogue: Catalogue,
+  ) {}
+
+  /** Call after the canonical views change: derived tables are rebuilt on next use. */
+  invalidate(): void {
+    this.dataVersion++;
+    this.availability.clear();
+    this.cachedDataEnd = null;
+  }
+
+  /** The current data version (part of result cache keys). */
+  get version(): number {
+    return this.dataVersion;
+  }
+
+  /** Finds a KPI by id. */
+  get(id: string): KpiDefinition | undefined {
+    return this.catalogue.kpis.find((k) => k.id === id);
+  }
+
+  /** The latest date in the loaded data (`YYYY-MM-DD`), or null when nothing is loaded. */
+  async dataEnd(): Promise<string | null> {
+    if (this.cachedDataEnd?.version === this.dataVersion) return this.cachedDataEnd.value;
+    const rows = tableToRows(await this.engine.query(DATA_END_SQL));
+    const value = (rows[0]?.data_end as string | null) ?? null;
+    this.cachedDataEnd = { version: this.dataVersion, value };
+    return value;
+  }
+
+  /** Which required views have rows with the required columns filled. */
+  async missingData(def: KpiDefinition): Promise<Bilingual[]> {
+    const missing: Bilingual[] = [];
+    for (const [view, cols] of Object.entries(def.requires)) {
+      const key = `${view}(${cols.join(',')})`;
+      let ok = this.availability.get(key);
+      if (ok === undefined) {
+        const where = cols.length ? `WHERE ${cols.map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ')}` : '';
+        try {
+          const rows = tableToRows(await this.engine.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${quoteIdent(view)} ${where} LIMIT 1)`));
+          ok = Number(rows[0]?.n ?? 0) > 0;
+        } catch {
+          ok = false;
+        }
+        this.availability.set(key, ok);
+      }
+      if (!ok) {
+        const role = ROLE_OF_VIEW[view] ?? { en: `a ${view} file`, ja: `${view} のファイル` };
+        const colText = cols.join(', ');
+        missing.push({
+          en: `${def.id} needs ${role.en} with ${colText}`,
+          ja: `${def.id} には ${colText} を含む${role.ja}が必要です`,
+        });
+      }
+    }
+    return missing;
+  }
+
+  private async buildDerived(name: string, stack: string[] = []): Promise<void> {
+    if (this.built.get(name) === this.dataVersion) return;
+    const d: DerivedDefinition | undefined = this.catalogue.derived.get(name);
+    if (!d) throw new Error(`derived table ${name} is not defined`);
+    if (stack.includes(name)) throw new Error(`derived tables depend on each other in a cycle: ${[...stack, name].join(' -> ')}`);
+    for (const dep of d.depends) await this.buildDerived(dep, [...stack, name]);
+    await this.engine.exec(d.sql);
+    this.built.set(name, this.dataVersion);
+  }
+
+  /** Builds (if stale) the derived tables a KPI names. */
+  async ensureDerived(names: readonly string[]): Promise<void> {
+    for (const n of names) await this.buildDerived(n);
+  }
+
+  /** Resolves parameters without running (for forms and links). */
+  async resolve(id: string, input: Record<string, unknown> = {}): Promise<{ def: KpiDefinition; values: ParamValues; problems: ParamProblem[] }> {
+    const def = this.get(id);
+    if (!def) throw new KpiRunError(id, 'unknown-kpi', [{ en: `there is no KPI named ${id}`, ja: `${id} という KPI はありません` }]);
+    const { values, problems } = resolveParams(def, input, { dataEnd: await this.dataEnd() });
+    return { def, values, problems };
+  }
+
+  /** Runs a KPI by id with raw parameter input (text or typed values). */
+  async run(id: string, input: Record<string, unknown> = {}): Promise<KpiResult> {
+    const { def, values, problems } = await this.resolve(id, input);
+    if (problems.length) throw new KpiRunError(id, 'params', problems.map((p) => p.message), problems);
+    const missing = await this.missingData(def);
+    if (missing.length) throw new KpiRunError(id, 'missing-data', missing);
+    await this.ensureDerived(def.derived);
+    const compiled = compileSql(def, values);
+    const table = await this.engine.query(compiled.sql, compiled.params);
+    return { kpi: id, table, columns: columnsOf(table), params: values, sql: compiled.sql };
+  }
+}

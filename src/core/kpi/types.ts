@@ -1,0 +1,65 @@
+/**
+ * Types of the KPI catalogue: what a KPI file's header declares.
+ *
+ * A KPI is one `.sql` file under `sql/<family>/<id>.sql`: a leading block comment
+ * `/*--- … ---*\/` holding YAML (this header), then one SELECT over the canonical views.
+ * The app, the CLI and the docs all read the header; nothing about a KPI is declared twice.
+ */
+
+/** Text in both UI languages. */
+export interface Bilingual {
+  en: string;
+  ja: string;
+}
+
+export type ParamType = 'date' | 'integer' | 'number' | 'boolean' | 'enum' | 'string' | 'string_list';
+
+/** One declared parameter. */
+export interface ParamSpec {
+  name: string;
+  type: ParamType;
+  /** Default value; `null` means "none" (for `as_of`: the latest date in the data). */
+  default: unknown;
+  /** Allowed values, for `enum` (and optionally `string`). */
+  values?: string[];
+  min?: number;
+  max?: number;
+  label: Bilingual;
+  help?: Bilingual;
+}
+
+export type OutputUnit = 'currency' | 'ratio' | 'count' | 'days' | 'hours' | 'minutes' | 'score' | 'percent' | 'text' | 'date';
+
+/** One declared output column. */
+export interface OutputSpec {
+  name: string;
+  type: 'date' | 'integer' | 'number' | 'string' | 'boolean';
+  unit?: OutputUnit;
+  label?: Bilingual;
+}
+
+/** The canonical views a KPI reads (view name -> required columns). */
+export type Requirements = Record<string, string[]>;
+
+export type KpiFamily = 'revenue' | 'customers' | 'product' | 'support' | 'costs';
+
+/** A parsed KPI file. */
+export interface KpiDefinition {
+  id: string;
+  family: KpiFamily;
+  title: Bilingual;
+  description: Bilingual;
+  requires: Requirements;
+  /** Derived tables (see derived.ts) that must exist before the SQL runs. */
+  derived: string[];
+  params: ParamSpec[];
+  outputs: OutputSpec[];
+  /** Default chart: free-form object read by the UI (type plus encodings). */
+  chart: Record<string, unknown> | null;
+  /** The SQL body (header removed), with `$name` parameter references. */
+  sql: string;
+  /** Where the file came from (for messages). */
+  path: string;
+  /** Full original text (shown read-only in the UI). */
+  source: string;
+}
