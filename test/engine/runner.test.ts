@@ -26,6 +26,23 @@ FROM subscription_periods
 WHERE start_date <= $as_of AND (end_date IS NULL OR end_date > $as_of)
   AND ($min_mrr IS NULL OR mrr >= $min_mrr)
 `;
+const SEG = `/*---
+id: mrr_by_segment
+family: revenue
+title: { en: MRR by segment, ja: セグメント別MRR }
+description: { en: Ongoing MRR, ja: 継続中のMRR }
+requires:
+  subscription_periods: [customer_id, start_date, mrr]
+params:
+  - { name: breakdown, type: enum, values: [none, segment], default: none, label: { en: Breakdown, ja: 内訳 } }
+outputs:
+  - { name: segment, type: string, optional: true }
+  - { name: mrr, type: number, unit: currency }
+---*/
+SELECT CASE WHEN $breakdown = 'segment' THEN coalesce(c.segment, '(unknown)') ELSE '(all)' END AS segment, sum(s.mrr) AS mrr
+FROM subscription_periods s LEFT JOIN customers c USING (customer_id)
+GROUP BY ALL ORDER BY mrr DESC;
+`;
 const DERIVED = `-- depends: base\nCREATE OR REPLACE TABLE doubled AS SELECT 2 * x AS x FROM base`;
 const BASE = `CREATE OR REPLACE TABLE base AS SELECT count(*) AS x FROM subscription_periods`;
 
@@ -38,6 +55,7 @@ describe('KpiRunner', () => {
       { path: 'sql/revenue/total_mrr.sql', text: KPI },
       { path: 'sql/derived/doubled.sql', text: DERIVED },
       { path: 'sql/derived/base.sql', text: BASE },
+      { path: 'sql/revenue/mrr_by_segment.sql', text: SEG },
     ]);
     expect(cat.errors).toEqual([]);
     runner = new KpiRunner(engine, cat);
@@ -64,6 +82,27 @@ describe('KpiRunner', () => {
     expect(tableToRows(r.table)).toEqual([{ as_of: '2024-03-01', mrr: 5, doubled: 4 }]);
     const r2 = await runner.run('total_mrr', { as_of: '2024-02-20', min_mrr: '6' });
     expect(tableToRows(r2.table)).toEqual([{ as_of: '2024-02-20', mrr: 10, doubled: 4 }]);
+  });
+
+  it('adds the segment column only when broken down by segment', async () => {
+    await loadCanonical(engine, {
+      customers: [
+        { customer_id: 'a', segment: 'SMB' },
+        { customer_id: 'b', segment: 'Enterprise' },
+      ],
+      subscription_periods: [
+        { customer_id: 'a', start_date: '2024-01-01', end_date: null, mrr: 10 },
+        { customer_id: 'b', start_date: '2024-01-01', end_date: null, mrr: 30 },
+        { customer_id: 'c', start_date: '2024-01-01', end_date: null, mrr: 1 },
+      ],
+    });
+    runner.invalidate();
+    expect(tableToRows((await runner.run('mrr_by_segment')).table)).toEqual([{ mrr: 41 }]);
+    expect(tableToRows((await runner.run('mrr_by_segment', { breakdown: 'segment' })).table)).toEqual([
+      { segment: 'Enterprise', mrr: 30 },
+      { segment: 'SMB', mrr: 10 },
+      { segment: '(unknown)', mrr: 1 },
+    ]);
   });
 
   it('rejects bad parameters with a typed error', async () => {

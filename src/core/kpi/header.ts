@@ -98,6 +98,10 @@ function output(raw: unknown, path: string): OutputSpec {
   }
   const spec: OutputSpec = { name: o.name, type: o.type as OutputSpec['type'] };
   if (o.unit) spec.unit = o.unit as OutputSpec['unit'];
+  if (o.optional === true) {
+    if (o.name !== 'segment') throw new KpiHeaderError(path, null, `output ${o.name}: only the segment column may be optional`);
+    spec.optional = true;
+  }
   const label = bilingual(o.label, `output ${o.name}: label`, path, false);
   if (label) spec.label = label;
   return spec;
@@ -138,6 +142,9 @@ export function parseKpiFile(text: string, path = '<kpi>'): KpiDefinition {
   const outputs = ((h.outputs ?? []) as unknown[]).map((o) => output(o, path));
   if (outputs.length === 0) throw new KpiHeaderError(path, null, 'outputs must list the result columns');
   if (!sql.trim()) throw new KpiHeaderError(path, null, 'the file has no SQL after its header');
+  if (outputs.some((o) => o.optional) && !params.some((p) => p.name === 'breakdown' && p.values?.includes('segment'))) {
+    throw new KpiHeaderError(path, null, 'an optional segment output needs a breakdown parameter with the value segment');
+  }
   const derived = (h.derived ?? []) as unknown;
   if (!Array.isArray(derived) || derived.some((d) => typeof d !== 'string')) {
     throw new KpiHeaderError(path, null, 'derived must be a list of derived table names');

@@ -143,6 +143,9 @@ export class KpiRunner {
     if (missing.length) throw new KpiRunError(id, 'missing-data', missing);
     await this.ensureDerived(def.derived);
     const compiled = compileSql(def, values);
+    if (def.outputs.some((o) => o.optional) && values.breakdown !== 'segment') {
+      compiled.sql = `SELECT * EXCLUDE (segment) FROM (${compiled.sql.replace(/;\s*$/, '')}\n)`;
+    }
     const table = await this.engine.query(compiled.sql, compiled.params);
     return { kpi: id, table, columns: columnsOf(table), params: values, sql: compiled.sql };
   }

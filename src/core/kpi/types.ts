@@ -36,6 +36,12 @@ export interface OutputSpec {
   type: 'date' | 'integer' | 'number' | 'string' | 'boolean';
   unit?: OutputUnit;
   label?: Bilingual;
+  /**
+   * `segment` only: the column is present only when the KPI runs with
+   * `breakdown = segment`. The SQL always produces it (`'(all)'` otherwise) and the runner
+   * removes it, so the default output has exactly the columns KPI_SPEC names.
+   */
+  optional?: boolean;
 }
 
 /** The canonical views a KPI reads (view name -> required columns). */
