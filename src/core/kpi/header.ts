@@ -3,7 +3,7 @@
  * body. Every problem is reported with the file path and a line number.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { Bilingual, KpiDefinition, KpiFamily, OutputSpec, ParamSpec, ParamType } from './types.js';
+import type { Bilingual, ConditionalRequirement, KpiDefinition, KpiFamily, OutputSpec, ParamConstraint, ParamMatch, ParamSpec, ParamType, Requirements } from './types.js';
 
 const FAMILIES: readonly KpiFamily[] = ['revenue', 'customers', 'product', 'support', 'costs'];
 const PARAM_TYPES: readonly ParamType[] = ['date', 'integer', 'number', 'boolean', 'enum', 'string', 'string_list'];
@@ -107,6 +107,38 @@ function output(raw: unknown, path: string): OutputSpec {
   return spec;
 }
 
+function requirements(raw: unknown, what: string, path: string): Requirements {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  if (typeof r !== 'object' || Array.isArray(r)) {
+    throw new KpiHeaderError(path, null, `${what} must map view names to lists of columns`);
+  }
+  for (const [view, cols] of Object.entries(r)) {
+    if (!Array.isArray(cols) || cols.some((c) => typeof c !== 'string')) {
+      throw new KpiHeaderError(path, null, `${what}.${view} must be a list of column names`);
+    }
+  }
+  return r as Requirements;
+}
+
+/** `{param: value | [values]}` against the declared parameters; values become text. */
+function paramMatch(raw: unknown, what: string, params: ParamSpec[], path: string): ParamMatch {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new KpiHeaderError(path, null, `${what} must map parameter names to values`);
+  }
+  const out: ParamMatch = {};
+  for (const [name, v] of Object.entries(raw as Record<string, unknown>)) {
+    const spec = params.find((p) => p.name === name);
+    if (!spec) throw new KpiHeaderError(path, null, `${what} names ${name}, which is not a declared parameter`);
+    const list = (Array.isArray(v) ? v : [v]).map((x) => String(x));
+    if (spec.values) {
+      const bad = list.find((x) => !spec.values!.includes(x));
+      if (bad !== undefined) throw new KpiHeaderError(path, null, `${what}: ${bad} is not a value of ${name}`);
+    }
+    out[name] = list;
+  }
+  return out;
+}
+
 /** Parses and validates a KPI file. Throws {@link KpiHeaderError}. */
 export function parseKpiFile(text: string, path = '<kpi>'): KpiDefinition {
   const { yaml, sql } = splitKpiFile(text, path);
@@ -124,15 +156,7 @@ export function parseKpiFile(text: string, path = '<kpi>'): KpiDefinition {
   }
   const family = h.family as KpiFamily;
   if (!FAMILIES.includes(family)) throw new KpiHeaderError(path, null, `family must be one of ${FAMILIES.join(', ')}`);
-  const requires = (h.requires ?? {}) as Record<string, unknown>;
-  if (typeof requires !== 'object' || Array.isArray(requires)) {
-    throw new KpiHeaderError(path, null, 'requires must map view names to lists of columns');
-  }
-  for (const [view, cols] of Object.entries(requires)) {
-    if (!Array.isArray(cols) || cols.some((c) => typeof c !== 'string')) {
-      throw new KpiHeaderError(path, null, `requires.${view} must be a list of column names`);
-    }
-  }
+  const requires = requirements(h.requires, 'requires', path);
   const params = ((h.params ?? []) as unknown[]).map((p) => param(p, path));
   const seen = new Set<string>();
   for (const p of params) {
@@ -149,12 +173,26 @@ export function parseKpiFile(text: string, path = '<kpi>'): KpiDefinition {
   if (!Array.isArray(derived) || derived.some((d) => typeof d !== 'string')) {
     throw new KpiHeaderError(path, null, 'derived must be a list of derived table names');
   }
+  const requiresWhen: ConditionalRequirement[] = ((h.requires_when ?? []) as unknown[]).map((r, i) => {
+    const o = (r ?? {}) as Record<string, unknown>;
+    return { when: paramMatch(o.when, `requires_when[${i}].when`, params, path), requires: requirements(o.requires, `requires_when[${i}].requires`, path) };
+  });
+  const constraints: ParamConstraint[] = ((h.constraints ?? []) as unknown[]).map((c, i) => {
+    const o = (c ?? {}) as Record<string, unknown>;
+    return {
+      when: paramMatch(o.when, `constraints[${i}].when`, params, path),
+      require: paramMatch(o.require, `constraints[${i}].require`, params, path),
+      message: bilingual(o.message, `constraints[${i}].message`, path)!,
+    };
+  });
   return {
     id: h.id,
     family,
     title: bilingual(h.title, 'title', path)!,
     description: bilingual(h.description, 'description', path)!,
-    requires: requires as Record<string, string[]>,
+    requires,
+    ...(requiresWhen.length ? { requiresWhen } : {}),
+    ...(constraints.length ? { constraints } : {}),
     derived: derived as string[],
     params,
     outputs,

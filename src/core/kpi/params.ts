@@ -90,6 +90,14 @@ function coerce(spec: ParamSpec, raw: unknown): { value?: ParamValues[string]; p
   }
 }
 
+/** Whether every named parameter has one of the listed values (compared as text). */
+export function paramsMatch(match: Record<string, string[]>, values: ParamValues): boolean {
+  return Object.entries(match).every(([n, accepted]) => {
+    const v = values[n];
+    return v !== null && v !== undefined && !Array.isArray(v) && accepted.includes(String(v));
+  });
+}
+
 /**
  * Validates `input` against the KPI's parameters and fills defaults. Unknown names are
  * problems (a typo must not silently fall back to a default). `as_of` defaults to the
@@ -111,6 +119,13 @@ export function resolveParams(def: KpiDefinition, input: Record<string, unknown>
     if (r.problem) problems.push(r.problem);
     else values[spec.name] = r.value ?? null;
     if (spec.name === 'as_of' && values.as_of === null) values.as_of = ctx.dataEnd;
+  }
+  for (const c of def.constraints ?? []) {
+    const names = [...Object.keys(c.when), ...Object.keys(c.require)];
+    if (names.some((n) => problems.some((p) => p.param === n))) continue;
+    if (!paramsMatch(c.when, values)) continue;
+    const broken = Object.keys(c.require).find((n) => !paramsMatch({ [n]: c.require[n]! }, values));
+    if (broken) problems.push({ param: broken, message: c.message });
   }
   return { values, problems };
 }

@@ -7,7 +7,7 @@ import type { Table } from 'apache-arrow';
 import type { SqlEngine } from '../engine/types.js';
 import { columnsOf, tableToRows, type ColumnInfo } from '../engine/rows.js';
 import type { Catalogue, DerivedDefinition } from './catalogue.js';
-import { compileSql, resolveParams, type ParamProblem, type ParamValues } from './params.js';
+import { compileSql, paramsMatch, resolveParams, type ParamProblem, type ParamValues } from './params.js';
 import type { Bilingual, KpiDefinition } from './types.js';
 import { DATA_END_SQL } from './dataEnd.js';
 
@@ -84,10 +84,19 @@ export class KpiRunner {
     return value;
   }
 
-  /** Which required views have rows with the required columns filled. */
-  async missingData(def: KpiDefinition): Promise<Bilingual[]> {
+  /**
+   * Which required views have rows with the required columns filled. With parameter
+   * `values`, the header's `requires_when` entries that match are required too. A required
+   * name that is a derived table (e.g. `mrr_monthly`) is built first, then checked.
+   */
+  async missingData(def: KpiDefinition, values?: ParamValues): Promise<Bilingual[]> {
     const missing: Bilingual[] = [];
-    for (const [view, cols] of Object.entries(def.requires)) {
+    const required: Array<[string, string[]]> = Object.entries(def.requires);
+    if (values) {
+      for (const rw of def.requiresWhen ?? []) if (paramsMatch(rw.when, values)) required.push(...Object.entries(rw.requires));
+    }
+    for (const [view, cols] of required) {
+      if (this.catalogue.derived.has(view)) await this.buildDerived(view);
       const key = `${view}(${cols.join(',')})`;
       let ok = this.availability.get(key);
       if (ok === undefined) {
@@ -139,7 +148,7 @@ export class KpiRunner {
   async run(id: string, input: Record<string, unknown> = {}): Promise<KpiResult> {
     const { def, values, problems } = await this.resolve(id, input);
     if (problems.length) throw new KpiRunError(id, 'params', problems.map((p) => p.message), problems);
-    const missing = await this.missingData(def);
+    const missing = await this.missingData(def, values);
     if (missing.length) throw new KpiRunError(id, 'missing-data', missing);
     await this.ensureDerived(def.derived);
     const compiled = compileSql(def, values);

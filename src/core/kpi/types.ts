@@ -47,6 +47,29 @@ export interface OutputSpec {
 /** The canonical views a KPI reads (view name -> required columns). */
 export type Requirements = Record<string, string[]>;
 
+/** Parameter values to match: parameter name -> accepted values (as text). */
+export type ParamMatch = Record<string, string[]>;
+
+/**
+ * A rule between parameters (header `constraints`): when every parameter in `when` has
+ * one of its listed values, every parameter in `require` must have one of its values;
+ * otherwise the run is refused with `message` (a parameter problem, never a silent result).
+ */
+export interface ParamConstraint {
+  when: ParamMatch;
+  require: ParamMatch;
+  message: Bilingual;
+}
+
+/**
+ * Data needed only for some parameter values (header `requires_when`), e.g. events only
+ * when `source = events`. Added to `requires` when `when` matches.
+ */
+export interface ConditionalRequirement {
+  when: ParamMatch;
+  requires: Requirements;
+}
+
 export type KpiFamily = 'revenue' | 'customers' | 'product' | 'support' | 'costs';
 
 /** A parsed KPI file. */
@@ -56,6 +79,10 @@ export interface KpiDefinition {
   title: Bilingual;
   description: Bilingual;
   requires: Requirements;
+  /** Data required only for some parameter values (optional). */
+  requiresWhen?: ConditionalRequirement[];
+  /** Rules between parameter values (optional). */
+  constraints?: ParamConstraint[];
   /** Derived tables (see derived.ts) that must exist before the SQL runs. */
   derived: string[];
   params: ParamSpec[];
