@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests: the production build served under a sub-path, in Debian's Chromium,
+ * with every request to another origin aborted and counted (see test/e2e/fixtures.ts).
+ */
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: /.*\.spec\.ts/,
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: 'test-results/e2e',
+  use: {
+    baseURL: 'http://127.0.0.1:4178/team/kpi/',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1360, height: 900 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'npx tsx test/e2e/server.ts dist-e2e 4178',
+    url: 'http://127.0.0.1:4178/team/kpi/',
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,159 @@
+/**
+ * The page's handle on the app worker. It starts the worker, restarts it when the engine
+ * crashes (trap, out of memory) and loads the user's files again, and drops results that
+ * a newer request for the same view has superseded.
+ */
+import * as Comlink from 'comlink';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import type { EngineInfo, IngestOptions, IngestOutcome, IngestProgress, KpiOutcome, KpiSummary, QueryFailure, TableSummary, WorkerApi } from '../../worker/api.js';
+
+/** A file the user loaded, kept so it can be loaded again after an engine restart. */
+interface HeldFile {
+  file: File;
+  options: IngestOptions;
+  tableName: string;
+}
+
+export type CrashListener = (phase: 'restarting' | 'restarted' | 'failed', reason: string) => void;
+
+/** A query result on the page: the Arrow table plus timings. */
+export interface PageResult {
+  table: Table;
+  rows: number;
+  truncated: boolean;
+  elapsedMs: number;
+}
+
+/** Thrown for results that a newer request superseded. */
+export class Superseded extends Error {
+  constructor() {
+    super('superseded');
+    this.name = 'Superseded';
+  }
+}
+
+export class EngineClient {
+  private worker!: Worker;
+  private api!: Comlink.Remote<WorkerApi>;
+  private held = new Map<string, HeldFile>();
+  private latest = new Map<string, number>();
+  private seq = 0;
+  private restarting: Promise<void> | null = null;
+  info: EngineInfo | null = null;
+
+  constructor(
+    private readonly onCrash: CrashListener,
+    private readonly reportingOffsetMinutes = -new Date().getTimezoneOffset(),
+  ) {}
+
+  private spawn(): void {
+    this.worker = new Worker(new URL('../../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'kpi-engine' });
+    this.worker.addEventListener('message', (e: MessageEvent) => {
+      if (e.data && e.data.type === 'engine-crashed') void this.recover(String(e.data.reason));
+    });
+    this.worker.addEventListener('error', (e) => void this.recover(e.message || 'worker error'));
+    this.api = Comlink.wrap<WorkerApi>(this.worker);
+  }
+
+  /** Starts the worker and the engine. */
+  async start(): Promise<EngineInfo> {
+    this.spawn();
+    this.info = await this.api.init({ reportingOffsetMinutes: this.reportingOffsetMinutes });
+    return this.info;
+  }
+
+  /** Restarts after a crash and loads the held files again, in their original order. */
+  private recover(reason: string): Promise<void> {
+    if (this.restarting) return this.restarting;
+    this.restarting = (async () => {
+      this.onCrash('restarting', reason);
+      try {
+        this.api[Comlink.releaseProxy]();
+      } catch {
+        /* already gone */
+      }
+      this.worker.terminate();
+      try {
+        await this.start();
+        for (const [id, h] of this.held) {
+          await this.api.ingest(id, h.file, { ...h.options, tableName: h.tableName }, Comlink.proxy(() => undefined));
+        }
+        this.onCrash('restarted', reason);
+      } catch (e) {
+        this.onCrash('failed', e instanceof Error ? e.message : String(e));
+      } finally {
+        this.restarting = null;
+      }
+    })();
+    return this.restarting;
+  }
+
+  /** Loads one file; progress arrives through `onProgress`. */
+  async ingest(id: string, file: File, options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestOutcome> {
+    if (this.restarting) await this.restarting;
+    const outcome = await this.api.ingest(id, file, options, Comlink.proxy(onProgress));
+    if (outcome.ok) this.held.set(id, { file, options, tableName: outcome.table.name });
+    return outcome;
+  }
+
+  cancelIngest(id: string): Promise<void> {
+    return this.api.cancelIngest(id);
+  }
+
+  async tables(): Promise<TableSummary[]> {
+    if (this.restarting) await this.restarting;
+    return this.api.tables();
+  }
+
+  async dropTable(name: string): Promise<void> {
+    await this.api.dropTable(name);
+    for (const [id, h] of this.held) if (h.tableName === name) this.held.delete(id);
+  }
+
+  async renameTable(from: string, to: string): Promise<string> {
+    const n = await this.api.renameTable(from, to);
+    for (const h of this.held.values()) if (h.tableName === from) h.tableName = n;
+    return n;
+  }
+
+  /** Runs console SQL. A newer call with the same `view` key supersedes this one. */
+  async query(sql: string, maxRows: number, view = 'console'): Promise<PageResult | QueryFailure> {
+    const token = ++this.seq;
+    this.latest.set(view, token);
+    const r = await this.api.query(sql, maxRows);
+    if (this.latest.get(view) !== token) throw new Superseded();
+    if ('error' in r) return r;
+    return { table: tableFromIPC(r.ipc), rows: r.rows, truncated: r.truncated, elapsedMs: r.elapsedMs };
+  }
+
+  /** First rows of a user table. */
+  async previewTable(name: string, limit: number): Promise<PageResult | QueryFailure> {
+    const r = await this.api.previewTable(name, limit);
+    if ('error' in r) return r;
+    return { table: tableFromIPC(r.ipc), rows: r.rows, truncated: r.truncated, elapsedMs: r.elapsedMs };
+  }
+
+  cancelQuery(): Promise<void> {
+    return this.api.cancelQuery();
+  }
+
+  kpis(): Promise<KpiSummary[]> {
+    return this.api.kpis();
+  }
+
+  /** Runs a KPI for a view; a newer request for the same view cancels and supersedes it. */
+  async runKpi(view: string, id: string, params: Record<string, unknown>): Promise<{ outcome: KpiOutcome; table: Table | null }> {
+    const token = ++this.seq;
+    const previous = this.latest.get(view);
+    this.latest.set(view, token);
+    if (previous !== undefined) void this.api.cancelQuery();
+    const outcome = await this.api.runKpi(id, params);
+    if (this.latest.get(view) !== token) throw new Superseded();
+    return { outcome, table: outcome.ok ? tableFromIPC(outcome.ipc) : null };
+  }
+
+  /** Test hook: simulates an engine crash. */
+  crashForTest(): Promise<void> {
+    return this.api.crashForTest();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Locale-aware formatting through Intl: numbers, byte sizes, dates. The UI never
+ * formats numbers by hand.
+ */
+import type { Locale } from '../i18n/index.svelte.js';
+
+const tag = (l: Locale): string => (l === 'ja' ? 'ja-JP' : 'en-US');
+
+/** A count or plain number. */
+export function formatNumber(n: number | null | undefined, locale: Locale, digits = 2): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '–';
+  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits }).format(n);
+}
+
+/** A fraction as a percentage (0.8 -> 80%). */
+export function formatPercent(n: number | null | undefined, locale: Locale, digits = 1): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '–';
+  return new Intl.NumberFormat(tag(locale), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+}
+
+/** Money in the reporting currency. */
+export function formatCurrency(n: number | null | undefined, locale: Locale, currency: string, compact = false): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '–';
+  return new Intl.NumberFormat(tag(locale), {
+    style: 'currency',
+    currency,
+    notation: compact ? 'compact' : 'standard',
+    maximumFractionDigits: compact ? 1 : currency === 'JPY' ? 0 : 2,
+  }).format(n);
+}
+
+/** Bytes as KB/MB/GB. */
+export function formatBytes(n: number, locale: Locale): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
+  let v = n;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return new Intl.NumberFormat(tag(locale), { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i ? 1 : 0 }).format(v);
+}
+
+/** An ISO date (`YYYY-MM-DD`) in the locale's style, without time-zone shifts. */
+export function formatDate(iso: string | null | undefined, locale: Locale, grain: 'day' | 'month' = 'day'): string {
+  if (!iso) return '–';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  const opts: Intl.DateTimeFormatOptions = grain === 'month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(tag(locale), opts).format(d);
+}

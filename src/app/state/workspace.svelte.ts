@@ -1,0 +1,198 @@
+/**
+ * The page's reactive view of the workspace: engine status, loaded tables, files being
+ * loaded. Components read it and call these functions; none of them builds SQL.
+ */
+import { EngineClient } from '../engine/client.js';
+import type { FileProblem, IngestProgress, TableSummary } from '../../worker/api.js';
+
+export interface IngestItem {
+  id: string;
+  file: File;
+  status: 'loading' | 'failed' | 'cancelled' | 'done';
+  progress: IngestProgress | null;
+  problems: FileProblem[];
+  canSkipBadRows: boolean;
+  encoding: string | null;
+  encodingOverride: string | null;
+  skippedRows: number;
+  startedAt: number;
+}
+
+export type Notice = { kind: 'info' | 'error' | 'warning'; key: string; vars?: Record<string, string | number> };
+
+export const ws = $state({
+  status: 'starting' as 'starting' | 'ready' | 'failed',
+  error: '' as string,
+  info: null as { duckdbVersion: string; bundle: string; startMs: number } | null,
+  tables: [] as TableSummary[],
+  ingests: [] as IngestItem[],
+  notices: [] as Notice[],
+  sampleLoaded: false,
+  sampleLoading: false,
+  dataVersion: 0,
+});
+
+let client: EngineClient | null = null;
+let nextId = 1;
+
+/** The engine client (after {@link startEngine}). */
+export function engine(): EngineClient {
+  if (!client) throw new Error('engine not started');
+  return client;
+}
+
+function notify(n: Notice): void {
+  ws.notices = [...ws.notices.slice(-3), n];
+}
+
+/** Removes a notice. */
+export function dismissNotice(n: Notice): void {
+  ws.notices = ws.notices.filter((x) => x !== n);
+}
+
+/** Starts the engine worker. */
+export async function startEngine(): Promise<void> {
+  client = new EngineClient((phase, reason) => {
+    if (phase === 'restarting') {
+      ws.status = 'starting';
+      notify({ kind: 'warning', key: 'engine.crashedReloading', vars: { reason } });
+    } else if (phase === 'restarted') {
+      ws.status = 'ready';
+      ws.notices = ws.notices.filter((n) => n.key !== 'engine.crashedReloading');
+      notify({ kind: 'warning', key: 'engine.crashed', vars: { reason } });
+      void refreshTables();
+    } else {
+      ws.status = 'failed';
+      ws.error = reason;
+    }
+  });
+  // Test and support hook: simulates an engine crash to exercise recovery.
+  (globalThis as unknown as { __kpiCrash?: () => Promise<void> }).__kpiCrash = () => engine().crashForTest();
+  try {
+    ws.info = await client.start();
+    ws.status = 'ready';
+  } catch (e) {
+    ws.status = 'failed';
+    ws.error = e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** Reloads the table list from the worker. */
+export async function refreshTables(): Promise<void> {
+  ws.tables = await engine().tables();
+  ws.dataVersion++;
+}
+
+async function runIngest(item: IngestItem, mode: 'strict' | 'skip-bad-rows'): Promise<void> {
+  item.status = 'loading';
+  item.problems = [];
+  item.progress = { bytesRead: 0, totalBytes: item.file.size, rows: 0, phase: 'detecting' };
+  const outcome = await engine().ingest(item.id, item.file, { encoding: item.encodingOverride, mode }, (p) => {
+    const live = ws.ingests.find((x) => x.id === item.id);
+    if (live) live.progress = p;
+  });
+  const live = ws.ingests.find((x) => x.id === item.id) ?? item;
+  if (outcome.ok) {
+    live.status = 'done';
+    live.encoding = outcome.encoding;
+    live.skippedRows = outcome.skippedRows;
+    ws.ingests = ws.ingests.filter((x) => x.id !== item.id || outcome.skippedRows > 0 || outcome.warnings.length > 0);
+    live.problems = outcome.warnings;
+    await refreshTables();
+  } else {
+    live.status = outcome.cancelled ? 'cancelled' : 'failed';
+    live.problems = outcome.problems;
+    live.canSkipBadRows = outcome.canSkipBadRows;
+    live.encoding = outcome.encoding;
+    if (outcome.cancelled) ws.ingests = ws.ingests.filter((x) => x.id !== item.id);
+    if (outcome.cancelled) notify({ kind: 'info', key: 'ingest.cancelled', vars: { file: item.file.name } });
+  }
+}
+
+/** Loads files one after another (the engine is single-threaded); each gets its own card. */
+export async function loadFiles(files: readonly File[]): Promise<void> {
+  const items: IngestItem[] = files.map((file) => ({
+    id: `f${nextId++}`,
+    file,
+    status: 'loading',
+    progress: null,
+    problems: [],
+    canSkipBadRows: false,
+    encoding: null,
+    encodingOverride: null,
+    skippedRows: 0,
+    startedAt: Date.now(),
+  }));
+  ws.ingests = [...ws.ingests, ...items];
+  for (const it of items) {
+    const live = ws.ingests.find((x) => x.id === it.id);
+    if (live) await runIngest(live, 'strict');
+  }
+}
+
+/** Cancels a file that is loading. */
+export function cancelIngest(id: string): void {
+  void engine().cancelIngest(id);
+}
+
+/** Loads a failed file again, skipping bad rows. */
+export async function skipBadRows(id: string): Promise<void> {
+  const it = ws.ingests.find((x) => x.id === id);
+  if (it) await runIngest(it, 'skip-bad-rows');
+}
+
+/** Loads a failed file again with another encoding. */
+export async function retryWithEncoding(id: string, encoding: string): Promise<void> {
+  const it = ws.ingests.find((x) => x.id === id);
+  if (!it) return;
+  it.encodingOverride = encoding;
+  await runIngest(it, 'strict');
+}
+
+/** Forgets a finished or failed card. */
+export function dismissIngest(id: string): void {
+  ws.ingests = ws.ingests.filter((x) => x.id !== id);
+}
+
+export async function dropTable(name: string): Promise<void> {
+  await engine().dropTable(name);
+  await refreshTables();
+}
+
+export async function renameTable(from: string, to: string): Promise<void> {
+  try {
+    await engine().renameTable(from, to);
+  } catch (e) {
+    notify({ kind: 'error', key: 'console.error', vars: { message: e instanceof Error ? e.message : String(e) } });
+  }
+  await refreshTables();
+}
+
+interface Manifest {
+  files: { path: string; role?: string; encoding?: string; bytes?: number }[];
+}
+
+/** Fetches the built-in sample company (same origin, relative to the page) and loads it. */
+export async function loadSample(variant: 'en' | 'ja'): Promise<void> {
+  ws.sampleLoading = true;
+  try {
+    const base = new URL(`./sample/`, document.baseURI);
+    const manifest = (await (await fetch(new URL('manifest.json', base))).json()) as Manifest;
+    const files: File[] = [];
+    for (const f of manifest.files.filter((x) => x.path.startsWith(`${variant}/`))) {
+      const blob = await (await fetch(new URL(f.path, base))).blob();
+      files.push(new File([blob], f.path.split('/').pop()!, { type: 'text/csv' }));
+    }
+    await loadFiles(files);
+    ws.sampleLoaded = true;
+  } finally {
+    ws.sampleLoading = false;
+  }
+}
+
+/** Removes every table (used to replace the sample with the user's own files). */
+export async function clearAll(): Promise<void> {
+  for (const t of [...ws.tables]) await engine().dropTable(t.name);
+  ws.sampleLoaded = false;
+  await refreshTables();
+}

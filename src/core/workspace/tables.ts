@@ -1,0 +1,90 @@
+/**
+ * The user's loaded tables: what DuckDB holds, plus where each came from. Canonical
+ * views and derived tables are not listed (they belong to the model, not the user).
+ */
+import type { SqlEngine } from '../engine/types.js';
+import { tableToRows } from '../engine/rows.js';
+
+export interface LoadedTableInfo {
+  name: string;
+  file: string | null;
+  rows: number;
+  columns: { name: string; type: string }[];
+  encoding: string | null;
+  skippedRows: number;
+}
+
+/** Where a table came from (kept beside DuckDB, which does not know). */
+export interface TableOrigin {
+  file: string | null;
+  encoding: string | null;
+  skippedRows: number;
+}
+
+/** Quotes an identifier for DuckDB (double quotes doubled). */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Registry of user tables and their origins. */
+export class TableRegistry {
+  private readonly origins = new Map<string, TableOrigin>();
+
+  constructor(private readonly engine: SqlEngine) {}
+
+  /** Records a newly loaded table. */
+  add(name: string, origin: TableOrigin): void {
+    this.origins.set(name, origin);
+  }
+
+  /** Names of the user's tables, in load order. */
+  names(): string[] {
+    return [...this.origins.keys()];
+  }
+
+  has(name: string): boolean {
+    return this.origins.has(name);
+  }
+
+  /** Describes every user table (row count and column types from DuckDB). */
+  async list(): Promise<LoadedTableInfo[]> {
+    const out: LoadedTableInfo[] = [];
+    for (const [name, origin] of this.origins) {
+      const cols = tableToRows(
+        await this.engine.query(
+          "SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = $1 AND table_schema = 'main' ORDER BY ordinal_position",
+          [name],
+        ),
+      );
+      const count = tableToRows(await this.engine.query(`SELECT count(*) AS n FROM ${quoteIdent(name)}`));
+      out.push({
+        name,
+        ...origin,
+        rows: Number(count[0]?.n ?? 0),
+        columns: cols.map((c) => ({ name: String(c.name), type: String(c.type) })),
+      });
+    }
+    return out;
+  }
+
+  /** Drops a user table. */
+  async drop(name: string): Promise<void> {
+    await this.engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+    this.origins.delete(name);
+  }
+
+  /** Renames a user table; the new name must be free. Returns the new name. */
+  async rename(from: string, to: string): Promise<string> {
+    const target = to.trim();
+    if (!target) throw new Error('empty table name');
+    if (this.origins.has(target)) throw new Error(`a table named ${target} already exists`);
+    const origin = this.origins.get(from);
+    if (!origin) throw new Error(`no table named ${from}`);
+    await this.engine.exec(`ALTER TABLE ${quoteIdent(from)} RENAME TO ${quoteIdent(target)}`);
+    // Keep load order.
+    const entries = [...this.origins.entries()].map(([k, v]) => (k === from ? ([target, v] as const) : ([k, v] as const)));
+    this.origins.clear();
+    for (const [k, v] of entries) this.origins.set(k, v);
+    return target;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The typed API the app worker exposes to the page through comlink. Everything that
+ * crosses is structured-clonable; query results cross as Arrow IPC bytes (transferred).
+ */
+import type { Bilingual, OutputSpec, ParamSpec } from '../core/kpi/types.js';
+
+/** A column of a loaded table. */
+export interface ColumnSummary {
+  name: string;
+  type: string;
+}
+
+/** A table the user loaded (or the sample). */
+export interface TableSummary {
+  name: string;
+  file: string | null;
+  rows: number;
+  columns: ColumnSummary[];
+  encoding: string | null;
+  skippedRows: number;
+}
+
+/** Progress of one file's ingest. */
+export interface IngestProgress {
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+  phase: 'detecting' | 'loading' | 'finishing';
+}
+
+/** A problem with a file, in both languages, pointing at line and column where known. */
+export interface FileProblem {
+  kind: string;
+  file: string;
+  line?: number | null;
+  column?: string | null;
+  message: Bilingual;
+  hint?: Bilingual;
+}
+
+/** The outcome of loading one file. */
+export type IngestOutcome =
+  | { ok: true; table: TableSummary; warnings: FileProblem[]; skippedRows: number; encoding: string; seconds: number }
+  | { ok: false; cancelled: boolean; problems: FileProblem[]; canSkipBadRows: boolean; encoding: string | null };
+
+export interface IngestOptions {
+  encoding?: string | null;
+  mode?: 'strict' | 'skip-bad-rows';
+  tableName?: string | null;
+}
+
+/** A query result: Arrow IPC stream bytes plus what the page shows about it. */
+export interface QueryOutcome {
+  ipc: Uint8Array;
+  rows: number;
+  truncated: boolean;
+  elapsedMs: number;
+}
+
+/** A failed query, with a message ready for the user. */
+export interface QueryFailure {
+  error: string;
+  cancelled: boolean;
+}
+
+/** What the page needs to list and render a KPI. */
+export interface KpiSummary {
+  id: string;
+  family: string;
+  title: Bilingual;
+  description: Bilingual;
+  params: ParamSpec[];
+  outputs: OutputSpec[];
+  chart: Record<string, unknown> | null;
+  requires: Record<string, string[]>;
+  source: string;
+}
+
+/** A KPI result or why it could not run. */
+export type KpiOutcome =
+  | ({ ok: true; params: Record<string, unknown>; sql: string } & QueryOutcome)
+  | { ok: false; kind: string; messages: Bilingual[]; cancelled: boolean };
+
+export interface EngineInfo {
+  duckdbVersion: string;
+  bundle: string;
+  startMs: number;
+}
+
+export interface WorkerApi {
+  init(options: { reportingOffsetMinutes: number }): Promise<EngineInfo>;
+  ingest(id: string, file: File, options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestOutcome>;
+  cancelIngest(id: string): Promise<void>;
+  tables(): Promise<TableSummary[]>;
+  dropTable(name: string): Promise<void>;
+  renameTable(from: string, to: string): Promise<string>;
+  /** The first `limit` rows of a user table (for its card). */
+  previewTable(name: string, limit: number): Promise<QueryOutcome | QueryFailure>;
+  query(sql: string, maxRows: number): Promise<QueryOutcome | QueryFailure>;
+  cancelQuery(): Promise<void>;
+  kpis(): Promise<KpiSummary[]>;
+  runKpi(id: string, params: Record<string, unknown>): Promise<KpiOutcome>;
+  /** Test hook: makes the engine trap, to exercise crash recovery. */
+  crashForTest(): Promise<void>;
+}

@@ -1,0 +1,182 @@
+/**
+ * The app worker: owns the DuckDB engine and the pure core (ingest, mapping, KPI runner)
+ * and exposes them to the page through comlink. Nothing heavy ever runs on the page.
+ */
+import * as Comlink from 'comlink';
+import type { Table } from 'apache-arrow';
+import { AsyncEngine, QueryCancelled } from './asyncEngine.js';
+import { browserFileSource } from './fileSource.js';
+import { bundledSqlFiles } from './sqlFiles.js';
+import { packResult } from './results.js';
+import type { EngineInfo, FileProblem, IngestOptions, IngestOutcome, IngestProgress, KpiOutcome, KpiSummary, QueryFailure, QueryOutcome, TableSummary, WorkerApi } from './api.js';
+import { TableRegistry, quoteIdent } from '../core/workspace/tables.js';
+import { loadCatalogue } from '../core/kpi/catalogue.js';
+import { KpiRunError, KpiRunner } from '../core/kpi/runner.js';
+import { ingestFile } from '../core/ingest/index.js';
+import { Modeller } from '../core/workspace/modeller.js';
+
+let engine: AsyncEngine | null = null;
+let registry: TableRegistry | null = null;
+let runner: KpiRunner | null = null;
+let modeller: Modeller | null = null;
+let reportingOffsetMinutes = 0;
+const ingests = new Map<string, { cancelled: boolean }>();
+const catalogue = loadCatalogue(bundledSqlFiles());
+
+function need<T>(v: T | null): T {
+  if (!v) throw new Error('engine not started');
+  return v;
+}
+
+function messageOf(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.replace(/^Error:\s*/, '');
+}
+
+async function refreshModel(): Promise<void> {
+  await need(modeller).rebuild(need(registry).names());
+  need(runner).invalidate();
+}
+
+const api: WorkerApi = {
+  async init(options): Promise<EngineInfo> {
+    const t0 = performance.now();
+    reportingOffsetMinutes = options.reportingOffsetMinutes;
+    engine = await AsyncEngine.create((msg) => {
+      // The engine's own worker died: tell the page, which restarts us.
+      postMessage({ type: 'engine-crashed', reason: msg });
+    });
+    registry = new TableRegistry(engine);
+    runner = new KpiRunner(engine, catalogue);
+    modeller = new Modeller(engine);
+    await refreshModel();
+    const v = await engine.version();
+    return { duckdbVersion: v, bundle: engine.bundle, startMs: Math.round(performance.now() - t0) };
+  },
+
+  async ingest(id: string, file: File, options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestOutcome> {
+    const eng = need(engine);
+    const reg = need(registry);
+    const flag = { cancelled: false };
+    ingests.set(id, flag);
+    const t0 = performance.now();
+    try {
+      const result = await ingestFile(eng, browserFileSource(file), {
+        tableName: options.tableName ?? undefined,
+        encoding: options.encoding ?? undefined,
+        reportingOffsetMinutes,
+        mode: options.mode ?? 'strict',
+        existingTables: reg.names(),
+        signal: flag,
+        onProgress: (p) => onProgress({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rowsLoaded, phase: 'loading' }),
+      });
+      if (flag.cancelled) {
+        return { ok: false, cancelled: true, problems: [], canSkipBadRows: false, encoding: result.encoding ?? null };
+      }
+      if (!result.ok) {
+        return {
+          ok: false,
+          cancelled: false,
+          problems: result.problems as FileProblem[],
+          canSkipBadRows: result.canSkipBadRows ?? false,
+          encoding: result.encoding ?? null,
+        };
+      }
+      reg.add(result.table, { file: file.name, encoding: result.encoding, skippedRows: result.skippedRows });
+      await refreshModel();
+      const table = (await reg.list()).find((t) => t.name === result.table)!;
+      return {
+        ok: true,
+        table,
+        warnings: (result.warnings ?? []) as FileProblem[],
+        skippedRows: result.skippedRows,
+        encoding: result.encoding,
+        seconds: (performance.now() - t0) / 1000,
+      };
+    } finally {
+      ingests.delete(id);
+    }
+  },
+
+  async cancelIngest(id: string): Promise<void> {
+    const f = ingests.get(id);
+    if (f) f.cancelled = true;
+  },
+
+  async tables(): Promise<TableSummary[]> {
+    return need(registry).list();
+  },
+
+  async dropTable(name: string): Promise<void> {
+    await need(registry).drop(name);
+    await refreshModel();
+  },
+
+  async renameTable(from: string, to: string): Promise<string> {
+    const n = await need(registry).rename(from, to);
+    await refreshModel();
+    return n;
+  },
+
+  async previewTable(name: string, limit: number): Promise<QueryOutcome | QueryFailure> {
+    if (!need(registry).has(name)) return { error: `no table named ${name}`, cancelled: false };
+    const t0 = performance.now();
+    try {
+      const table = await need(engine).query(`SELECT * FROM ${quoteIdent(name)} LIMIT ${Math.max(1, Math.floor(limit))}`);
+      return packResult(table, Math.round(performance.now() - t0));
+    } catch (e) {
+      return { error: messageOf(e), cancelled: false };
+    }
+  },
+
+  async query(sql: string, maxRows: number): Promise<QueryOutcome | QueryFailure> {
+    const eng = need(engine);
+    const t0 = performance.now();
+    try {
+      const table: Table = await eng.query(sql);
+      const truncated = table.numRows > maxRows;
+      const shown = truncated ? table.slice(0, maxRows) : table;
+      return packResult(shown, Math.round(performance.now() - t0), truncated);
+    } catch (e) {
+      return { error: messageOf(e), cancelled: e instanceof QueryCancelled };
+    }
+  },
+
+  async cancelQuery(): Promise<void> {
+    await engine?.cancel();
+  },
+
+  async kpis(): Promise<KpiSummary[]> {
+    return catalogue.kpis.map((k) => ({
+      id: k.id,
+      family: k.family,
+      title: k.title,
+      description: k.description,
+      params: k.params,
+      outputs: k.outputs,
+      chart: k.chart,
+      requires: k.requires,
+      source: k.source,
+    }));
+  },
+
+  async runKpi(id: string, params: Record<string, unknown>): Promise<KpiOutcome> {
+    const t0 = performance.now();
+    try {
+      const r = await need(runner).run(id, params);
+      const packed = packResult(r.table, Math.round(performance.now() - t0));
+      return Object.assign(packed, { ok: true as const, params: r.params, sql: r.sql });
+    } catch (e) {
+      if (e instanceof KpiRunError) return { ok: false, kind: e.kind, messages: e.messages, cancelled: false };
+      const cancelled = e instanceof QueryCancelled;
+      return { ok: false, kind: cancelled ? 'cancelled' : 'sql', messages: [{ en: messageOf(e), ja: messageOf(e) }], cancelled };
+    }
+  },
+
+  async crashForTest(): Promise<void> {
+    await need(engine).terminate();
+    postMessage({ type: 'engine-crashed', reason: 'test' });
+  },
+};
+
+Comlink.expose(api);
