@@ -99,7 +99,8 @@ export interface WorkerApi {
   query(sql: string, maxRows: number): Promise<QueryOutcome | QueryFailure>;
   cancelQuery(): Promise<void>;
   kpis(): Promise<KpiSummary[]>;
-  runKpi(id: string, params: Record<string, unknown>): Promise<KpiOutcome>;
+  /** Runs a KPI for a view; a newer request of the same view supersedes this one. */
+  runKpi(view: string, id: string, params: Record<string, unknown>): Promise<KpiOutcome>;
   /** Test hook: makes the engine trap, to exercise crash recovery. */
   crashForTest(): Promise<void>;
 }

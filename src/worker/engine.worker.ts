@@ -14,6 +14,7 @@ import { loadCatalogue } from '../core/kpi/catalogue.js';
 import { KpiRunError, KpiRunner } from '../core/kpi/runner.js';
 import { ingestFile } from '../core/ingest/index.js';
 import { Modeller } from '../core/workspace/modeller.js';
+import { QueryQueue, SupersededError } from '../core/engine/queryQueue.js';
 
 let engine: AsyncEngine | null = null;
 let registry: TableRegistry | null = null;
@@ -21,6 +22,11 @@ let runner: KpiRunner | null = null;
 let modeller: Modeller | null = null;
 let reportingOffsetMinutes = 0;
 const ingests = new Map<string, { cancelled: boolean }>();
+/** Every use of the engine goes through this queue: one statement at a time, in order. */
+let jobs = 0;
+const queue = new QueryQueue(async () => {
+  await engine?.cancel();
+});
 const catalogue = loadCatalogue(bundledSqlFiles());
 
 function need<T>(v: T | null): T {
@@ -61,7 +67,7 @@ const api: WorkerApi = {
     ingests.set(id, flag);
     const t0 = performance.now();
     try {
-      const result = await ingestFile(eng, browserFileSource(file), {
+      const result = await queue.submit(`ingest:${id}`, () => ingestFile(eng, browserFileSource(file), {
         tableName: options.tableName ?? undefined,
         encoding: options.encoding ?? undefined,
         reportingOffsetMinutes,
@@ -69,7 +75,7 @@ const api: WorkerApi = {
         existingTables: reg.names(),
         signal: flag,
         onProgress: (p) => onProgress({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rowsLoaded, phase: 'loading' }),
-      });
+      }));
       if (flag.cancelled) {
         return { ok: false, cancelled: true, problems: [], canSkipBadRows: false, encoding: result.encoding ?? null };
       }
@@ -83,8 +89,10 @@ const api: WorkerApi = {
         };
       }
       reg.add(result.table, { file: file.name, encoding: result.encoding, skippedRows: result.skippedRows });
-      await refreshModel();
-      const table = (await reg.list()).find((t) => t.name === result.table)!;
+      const table = await queue.submit(`ingest:${id}`, async () => {
+        await refreshModel();
+        return (await reg.list()).find((t) => t.name === result.table)!;
+      });
       return {
         ok: true,
         table,
@@ -104,25 +112,29 @@ const api: WorkerApi = {
   },
 
   async tables(): Promise<TableSummary[]> {
-    return need(registry).list();
+    return queue.submit(`tables:${++jobs}`, () => need(registry).list());
   },
 
   async dropTable(name: string): Promise<void> {
-    await need(registry).drop(name);
-    await refreshModel();
+    await queue.submit(`drop:${name}`, async () => {
+      await need(registry).drop(name);
+      await refreshModel();
+    });
   },
 
   async renameTable(from: string, to: string): Promise<string> {
-    const n = await need(registry).rename(from, to);
-    await refreshModel();
-    return n;
+    return queue.submit(`rename:${from}`, async () => {
+      const n = await need(registry).rename(from, to);
+      await refreshModel();
+      return n;
+    });
   },
 
   async previewTable(name: string, limit: number): Promise<QueryOutcome | QueryFailure> {
     if (!need(registry).has(name)) return { error: `no table named ${name}`, cancelled: false };
     const t0 = performance.now();
     try {
-      const table = await need(engine).query(`SELECT * FROM ${quoteIdent(name)} LIMIT ${Math.max(1, Math.floor(limit))}`);
+      const table = await queue.submit(`preview:${name}`, () => need(engine).query(`SELECT * FROM ${quoteIdent(name)} LIMIT ${Math.max(1, Math.floor(limit))}`));
       return packResult(table, Math.round(performance.now() - t0));
     } catch (e) {
       return { error: messageOf(e), cancelled: false };
@@ -133,17 +145,17 @@ const api: WorkerApi = {
     const eng = need(engine);
     const t0 = performance.now();
     try {
-      const table: Table = await eng.query(sql);
+      const table: Table = await queue.submit('console', () => eng.query(sql));
       const truncated = table.numRows > maxRows;
       const shown = truncated ? table.slice(0, maxRows) : table;
       return packResult(shown, Math.round(performance.now() - t0), truncated);
     } catch (e) {
-      return { error: messageOf(e), cancelled: e instanceof QueryCancelled };
+      return { error: messageOf(e), cancelled: e instanceof QueryCancelled || e instanceof SupersededError };
     }
   },
 
   async cancelQuery(): Promise<void> {
-    await engine?.cancel();
+    queue.cancel('console');
   },
 
   async kpis(): Promise<KpiSummary[]> {
@@ -160,15 +172,15 @@ const api: WorkerApi = {
     }));
   },
 
-  async runKpi(id: string, params: Record<string, unknown>): Promise<KpiOutcome> {
+  async runKpi(view: string, id: string, params: Record<string, unknown>): Promise<KpiOutcome> {
     const t0 = performance.now();
     try {
-      const r = await need(runner).run(id, params);
+      const r = await queue.submit(view, () => need(runner).run(id, params));
       const packed = packResult(r.table, Math.round(performance.now() - t0));
       return Object.assign(packed, { ok: true as const, params: r.params, sql: r.sql });
     } catch (e) {
       if (e instanceof KpiRunError) return { ok: false, kind: e.kind, messages: e.messages, cancelled: false };
-      const cancelled = e instanceof QueryCancelled;
+      const cancelled = e instanceof QueryCancelled || e instanceof SupersededError;
       return { ok: false, kind: cancelled ? 'cancelled' : 'sql', messages: [{ en: messageOf(e), ja: messageOf(e) }], cancelled };
     }
   },

@@ -144,10 +144,8 @@ export class EngineClient {
   /** Runs a KPI for a view; a newer request for the same view cancels and supersedes it. */
   async runKpi(view: string, id: string, params: Record<string, unknown>): Promise<{ outcome: KpiOutcome; table: Table | null }> {
     const token = ++this.seq;
-    const previous = this.latest.get(view);
     this.latest.set(view, token);
-    if (previous !== undefined) void this.api.cancelQuery();
-    const outcome = await this.api.runKpi(id, params);
+    const outcome = await this.api.runKpi(view, id, params);
     if (this.latest.get(view) !== token) throw new Superseded();
     return { outcome, table: outcome.ok ? tableFromIPC(outcome.ipc) : null };
   }
