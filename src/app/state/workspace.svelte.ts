@@ -30,6 +30,8 @@ export const ws = $state({
   sampleLoaded: false,
   sampleLoading: false,
   dataVersion: 0,
+  /** Reporting currency (ISO 4217) for money formats; set by the mapping. */
+  currency: 'USD',
 });
 
 let client: EngineClient | null = null;
