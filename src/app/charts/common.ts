@@ -163,17 +163,14 @@ export function marginFor(labels: readonly string[], min = 30): number {
   return Math.ceil(Math.max(min, ...labels.map((l) => textWidth(l, FONT_SIZE) + 14)));
 }
 
-/** Style of every Plot SVG: explicit theme colours (see theme.ts). */
-export function plotStyle(options: ChartOptions): Record<string, string> {
+/**
+ * Style of every Plot SVG: explicit theme colours (see theme.ts). A string, because Plot
+ * applies an object with Object.assign, which drops the `--plot-background` custom
+ * property (the tip's background).
+ */
+export function plotStyle(options: ChartOptions): string {
   const c = colors(options);
-  return {
-    color: c.foreground,
-    backgroundColor: c.background,
-    fontFamily: FONT_FAMILY,
-    fontSize: `${FONT_SIZE}px`,
-    overflow: 'visible',
-    '--plot-background': c.background,
-  };
+  return `--plot-background: ${c.background}; color: ${c.foreground}; background-color: ${c.background}; font-family: ${FONT_FAMILY}; font-size: ${FONT_SIZE}px; overflow: visible;`;
 }
 
 /** Common Plot options: document, size, style. */
@@ -182,7 +179,7 @@ export function basePlot(doc: Document, options: ChartOptions, height: number): 
     document: doc,
     width: Math.max(60, Math.round(options.width)),
     height: Math.max(40, Math.round(height)),
-    style: plotStyle(options) as Partial<CSSStyleDeclaration>,
+    style: plotStyle(options),
   };
 }
 
@@ -214,11 +211,13 @@ export function note(doc: Document, options: ChartOptions, text: string, swatch?
 
 /** A categorical swatch legend (Plot's own), in theme colours. */
 export function swatches(doc: Document, options: ChartOptions, domain: readonly string[], range: readonly string[]): ChartElement {
-  return Plot.legend({
+  // `document` is read by Plot.legend at run time (createContext) but missing from its types.
+  const legendOptions = {
     document: doc,
     color: { type: 'categorical', domain: [...domain], range: [...range] },
     style: { color: colors(options).foreground, fontFamily: FONT_FAMILY, fontSize: `${FONT_SIZE}px`, margin: '0 0 4px 0' } as Partial<CSSStyleDeclaration>,
-  });
+  } as Plot.LegendScales;
+  return Plot.legend(legendOptions);
 }
 
 /** The placeholder for empty data: an SVG with a centred "no data" text. */
