@@ -65,3 +65,66 @@ export function asOfArb(maxDay: number): fc.Arbitrary<string | null> {
 export const grainArb = fc.constantFrom('day', 'week', 'month', 'quarter', 'year') as fc.Arbitrary<'day' | 'week' | 'month' | 'quarter' | 'year'>;
 export const weekStartArb = fc.constantFrom('monday', 'sunday') as fc.Arbitrary<'monday' | 'sunday'>;
 export const breakdownArb = fc.constantFrom('none', 'segment') as fc.Arbitrary<'none' | 'segment'>;
+
+export type GenEvent = {
+  user_id: string | null;
+  event_time: string | null;
+  event_name: string | null;
+  customer_id: string | null;
+  session_id: string | null;
+};
+
+const userIdArb = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('u1', 'u2', 'u3', 'u4', 'u5', 'u6') }, { weight: 1, arbitrary: fc.constant(null) });
+const eventNameArb = fc.constantFrom<string | null>('a', 'a', 'b', 'c', null);
+const sessionIdArb = fc.constantFrom<string | null>('s1', 's2', 's3', null, null);
+
+/** One event at a random instant of days 0..maxDay (rarely without user or time). */
+export function eventArb(maxDay: number): fc.Arbitrary<GenEvent> {
+  return fc.record({
+    user_id: userIdArb,
+    event_time: fc.oneof({ weight: 20, arbitrary: instant(maxDay).map(fmtTs) }, { weight: 1, arbitrary: fc.constant(null) }),
+    event_name: eventNameArb,
+    customer_id: factCustomerId,
+    session_id: sessionIdArb,
+  });
+}
+
+/** A run of daily activity: one user, consecutive (or every k-th) days, optionally several events a day. */
+export function streakArb(maxDay: number): fc.Arbitrary<GenEvent[]> {
+  return fc
+    .record({
+      user: fc.constantFrom('u1', 'u2', 'u3', 'u4', 'u5', 'u6'),
+      start: dayOffset(maxDay),
+      len: fc.integer({ min: 1, max: 12 }),
+      step: fc.constantFrom(1, 1, 2, 7, 8, 29, 30, 31),
+      perDay: fc.integer({ min: 1, max: 3 }),
+      name: eventNameArb,
+      customer_id: factCustomerId,
+      time: timeOfDay,
+      gapMin: fc.constantFrom(1, 10, 29, 30, 31, 45, 200),
+    })
+    .map((s) => {
+      const out: GenEvent[] = [];
+      for (let i = 0; i < s.len; i++) {
+        const day = s.start + i * s.step;
+        if (day > maxDay) break;
+        for (let k = 0; k < s.perDay; k++) {
+          const ms = BASE_MS + day * DAY_MS + Math.min(s.time + k * s.gapMin * 60_000, DAY_MS - 1);
+          out.push({ user_id: s.user, event_time: fmtTs(ms), event_name: s.name, customer_id: s.customer_id, session_id: k === 0 ? 's1' : 's2' });
+        }
+      }
+      return out;
+    });
+}
+
+/** Events: scattered ones plus a few streaks (gaps, reactivations, boundaries). */
+export function eventsArb(maxDay: number, maxScattered = 25): fc.Arbitrary<GenEvent[]> {
+  return fc
+    .tuple(fc.array(eventArb(maxDay), { maxLength: maxScattered }), fc.array(streakArb(maxDay), { maxLength: 3 }))
+    .map(([a, b]) => [...a, ...b.flat()]);
+}
+
+export const activeEventsArb = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<string[]>([]) },
+  { weight: 2, arbitrary: fc.subarray(['a', 'b', 'zzz'], { minLength: 1 }) },
+);
