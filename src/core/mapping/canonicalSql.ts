@@ -7,7 +7,7 @@
 import type { CanonicalView } from '../model/schema.js';
 import { confirmedMappingProblems } from './checkMapping.js';
 import type { ExprContext } from './expr.js';
-import { isNumericType } from './valueProfile.js';
+import { sizeBandsFor } from './segments.js';
 import type { ConfirmedMapping, MappingWarning, Role } from './types.js';
 import { customersStage, customersView, type SegmentChoice } from './views/customers.js';
 import { eventsStage, eventsView } from './views/events.js';
@@ -111,13 +111,12 @@ function segmentChoice(customers: readonly ConfirmedMapping[], names: readonly s
     });
     return null;
   }
-  const samples = customers.flatMap((m) => {
+  const columns = customers.flatMap((m) => {
     const a = m.attributes.find((x) => x.name === wanted);
     const col = a ? m.table.columns.find((c) => c.name === a.source) : undefined;
     return col ? [col] : [];
   });
-  const numeric = samples.length > 0 && samples.every((c) => isNumericType(c.type) || c.samples.every((s) => s === null || s.trim() === '' || /^\d+([.]\d+)?$/.test(s.trim())));
-  return { attribute: wanted, sizeBands: wanted === 'size' && numeric };
+  return { attribute: wanted, sizeBands: sizeBandsFor(wanted, columns) };
 }
 
 /**
