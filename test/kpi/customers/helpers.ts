@@ -212,3 +212,31 @@ export function subscriptionsArb(o: SubsOpts = {}): fc.Arbitrary<Array<Record<st
 }
 
 export { pad };
+
+export function responsesArb(o: { base?: string; span?: number; maxLength?: number } = {}): fc.Arbitrary<Array<Record<string, string | number | null>>> {
+  return fc.array(
+    fc.record({
+      responded_at: timestampIn(o.base ?? '2023-12-15', o.span ?? 120),
+      score: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constantFrom(3.5, 8.5, 6.99, 4.0, 11, -1)),
+      customer_id: fc.option(fc.constantFrom(...CUSTOMERS), { nil: null, freq: 5 }),
+      survey: fc.constantFrom('nps', 'csat', null, '', 'NPS ', 'Csat', 'other'),
+    }),
+    { maxLength: o.maxLength ?? 30 },
+  );
+}
+
+export function ticketsArb(o: { base?: string; span?: number; maxLength?: number } = {}): fc.Arbitrary<Array<Record<string, string | number | null>>> {
+  return fc.array(
+    fc.record({
+      ticket_id: fc.uuid(),
+      created_at: timestampIn(o.base ?? '2023-12-15', o.span ?? 120),
+      resolved_after: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
+      customer_id: fc.option(fc.constantFrom(...CUSTOMERS), { nil: null, freq: 5 }),
+      satisfaction: fc.constantFrom('good', 'Bad', '良い', '悪い', 'offered', null, '4', '2', '5.0', '7', '', ' GOOD '),
+    }).map(({ resolved_after, ...t }) => ({
+      ...t,
+      resolved_at: resolved_after === null ? null : `${plusDays(t.created_at.slice(0, 10), resolved_after)} 18:00:00`,
+    })),
+    { maxLength: o.maxLength ?? 15 },
+  );
+}
