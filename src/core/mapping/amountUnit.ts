@@ -19,7 +19,14 @@ export interface AmountEvidence {
   sourceDefault: 'units' | 'cents' | 'detect';
   /** Exact headers the dictionary knows to be in cents. */
   centsHeaders: readonly string[];
+  /** Raw sample texts (to spot display formatting such as `1,200円`). */
+  texts?: readonly string[];
 }
+
+/** Display formatting: currency symbols or words, thousands separators. Never used for cents. */
+const DISPLAY_FORMAT = /[¥￥$€£₩円元]|\d,\d{3}|^[A-Za-z]{3} ?\d|\d ?[A-Za-z]{3}$/;
+/** Japanese (or other CJK) text in a header: such exports give amounts in currency units. */
+const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
 
 /** Minimum median for whole numbers to look like cents of a typical price. */
 export const CENTS_MEDIAN_THRESHOLD = 1000;
@@ -32,11 +39,13 @@ export function detectAmountUnit(e: AmountEvidence): Choice & { unit: 'units' | 
   if (e.currencies.length > 0 && e.currencies.every((c) => ZERO_DECIMAL_CURRENCIES.includes(c))) {
     return { unit: 'units', confidence: 0.9, reason: `${[...new Set(e.currencies)].join(', ')} has no minor unit` };
   }
+  if ((e.texts ?? []).some((t) => DISPLAY_FORMAT.test(t))) return { unit: 'units', confidence: 0.9, reason: 'amounts are formatted for display (symbols or separators)' };
   if (e.sourceDefault === 'cents') return { unit: 'cents', confidence: 0.85, reason: 'the source documents amounts in cents' };
   if (e.sourceDefault === 'units') return { unit: 'units', confidence: 0.8, reason: 'the source exports amounts in currency units' };
   if (e.centsHeaders.includes(e.header)) {
     return { unit: 'cents', confidence: 0.8, reason: `"${e.header}" is an API field name; API amounts are in the smallest currency unit` };
   }
+  if (CJK.test(e.header)) return { unit: 'units', confidence: 0.75, reason: 'Japanese exports give amounts in currency units' };
   const m = median(e.numbers);
   const roundish = e.numbers.filter((n) => Math.abs(n) % 100 === 0 || Math.abs(n) % 100 === 99).length / e.numbers.length;
   if (m >= CENTS_MEDIAN_THRESHOLD && roundish >= 0.8) {

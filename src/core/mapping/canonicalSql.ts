@@ -129,7 +129,18 @@ export function buildCanonicalSql(mappings: readonly ConfirmedMapping[], options
   const of = (role: Role): [ConfirmedMapping, number][] => usable.map((m, i) => [m, i] as [ConfirmedMapping, number]).filter(([m]) => m.role === role);
   const ctxOf = (m: ConfirmedMapping): ExprContext => ({ norm: m.normalisation, utcOffsetMinutes: options.utcOffsetMinutes ?? 0 });
 
-  const revenue = [...of('subscriptions').map(([m, i]) => subscriptionStage(m, i, ctxOf(m))), ...of('invoices').map(([m, i]) => invoiceStage(m, i, ctxOf(m)))];
+  // Subscriptions and invoices describe the same revenue: never add them up.
+  const invoices = of('subscriptions').length ? [] : of('invoices');
+  if (invoices.length < of('invoices').length) {
+    warnings.push({
+      code: 'invoices_ignored',
+      message: {
+        en: 'Invoices are not used for MRR because subscriptions are loaded (the same revenue would count twice).',
+        ja: '契約（サブスクリプション）データがあるため、請求書データは MRR に使いません（同じ売上の二重計上を防ぐため）。',
+      },
+    });
+  }
+  const revenue = [...of('subscriptions').map(([m, i]) => subscriptionStage(m, i, ctxOf(m))), ...invoices.map(([m, i]) => invoiceStage(m, i, ctxOf(m)))];
   const snapshots = of('mrr_snapshots').map(([m, i]) => snapshotStage(m, i, ctxOf(m)));
   const customers = of('customers');
   const names = attributeNames(customers.map(([m]) => m));

@@ -105,16 +105,20 @@ export function detectNormalisation(role: Role, dict: RoleDictionary, columns: R
   if (moneyField) {
     const p = prof(moneyField) as ValueProfile;
     const c = columns[moneyField] as LoadedColumn;
-    const r = detectAmountUnit({ header: c.name, numbers: p.numbers, currencies: codes, sourceDefault: dictUnit ?? 'detect', centsHeaders: dict.centsHeaders ?? [] });
+    const r = detectAmountUnit({ header: c.name, numbers: p.numbers, currencies: codes, sourceDefault: dictUnit ?? 'detect', centsHeaders: dict.centsHeaders ?? [], texts: p.raw });
     n.amountUnit = r.unit;
     reasons.amountUnit = { confidence: r.confidence, reason: r.reason };
   }
 
   if (role === 'subscriptions') {
-    n.mrrFrom = columns.mrr ? 'mrr_column' : 'amount';
-    reasons.mrrFrom = columns.mrr
-      ? { confidence: 0.8, reason: `the export has an MRR column ("${columns.mrr.name}")` }
-      : { confidence: 0.9, reason: 'MRR = amount × quantity ÷ months per interval, after discounts' };
+    // A state export's MRR column is the *current* MRR (0 once canceled), so history is
+    // computed from the amount whenever the interval is known; the MRR column is used
+    // when there is no amount, or no interval to divide it by.
+    const fromAmount = columns.amount !== null && columns.amount !== undefined && (!columns.mrr || Boolean(columns.interval));
+    n.mrrFrom = fromAmount ? 'amount' : 'mrr_column';
+    reasons.mrrFrom = fromAmount
+      ? { confidence: columns.mrr ? 0.7 : 0.9, reason: `MRR = amount × quantity ÷ months per interval, after discounts${columns.mrr ? ` (the "${columns.mrr.name}" column is the current MRR only)` : ''}` }
+      : { confidence: 0.8, reason: `the export has an MRR column ("${columns.mrr?.name ?? ''}")` };
     if (!columns.interval && !columns.mrr) {
       reasons.defaultInterval = { confidence: dictRest.defaultInterval ? 0.5 : 0.4, reason: `no interval column: amounts are read as ${n.defaultInterval}ly` };
     }

@@ -45,7 +45,7 @@ function idFit(p: ValueProfile): Fit {
   if (p.type === 'DATE' || p.type.startsWith('TIMESTAMP') || p.type === 'BOOLEAN' || p.type === 'DOUBLE') return { factor: 0.2, note: `${p.type} column` };
   if (p.count === 0) return UNKNOWN;
   if (p.dateShare >= 0.8) return { factor: 0.2, note: 'values look like dates' };
-  if (p.emailShare >= 0.8) return { factor: 0.7, note: 'e-mail addresses used as ids' };
+  if (p.emailShare >= 0.8) return { factor: 1, note: 'e-mail addresses used as ids' };
   return { factor: 1, note: 'identifiers' };
 }
 

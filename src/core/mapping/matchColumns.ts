@@ -53,7 +53,8 @@ function synonymCandidates(field: FieldDef, synonyms: readonly string[], cols: r
     let exact = false;
     const i = keys.indexOf(col.key);
     if (i >= 0) {
-      match = Math.max(0.7, 1 - 0.03 * i);
+      // Earlier synonyms win ties; the rank barely lowers confidence (long generic lists are not penalised).
+      match = 1 - 0.002 * Math.min(i, 50);
       why = `header "${col.column.name}" matches "${synonyms[i]}"`;
       exact = true;
     } else {

@@ -48,14 +48,15 @@ export interface ValidationResult {
 const SEP = 'chr(31)';
 const DATE_KINDS: readonly FieldKind[] = ['date', 'timestamp', 'month'];
 const NUMBER_KINDS: readonly FieldKind[] = ['money', 'number', 'integer', 'percent', 'minutes', 'seconds', 'score'];
-const KEY_FIELD: Record<string, string> = {
-  customers: 'customer_id',
-  subscriptions: 'subscription_id',
-  invoices: 'invoice_id',
-  mrr_snapshots: 'customer_id',
-  events: 'user_id',
-  responses: 'response_id',
-  tickets: 'ticket_id',
+/** Fields that identify a row in examples, best first, per role. */
+const KEY_FIELDS: Record<string, readonly string[]> = {
+  customers: ['customer_id'],
+  subscriptions: ['subscription_id', 'customer_id'],
+  invoices: ['invoice_id', 'customer_id'],
+  mrr_snapshots: ['customer_id'],
+  events: ['event_id', 'user_id', 'customer_id'],
+  responses: ['response_id', 'customer_id', 'user_id'],
+  tickets: ['ticket_id'],
 };
 
 /** SQL of a check over `bad` rows, each with an `example` column. */
@@ -66,8 +67,9 @@ function countAndExamples(bad: string): string {
   );
 }
 
-function exampleOf(m: ConfirmedMapping, value: string): string {
-  const key = columnOf(m, KEY_FIELD[m.role] ?? '') ?? columnOf(m, 'customer_id');
+/** An example: `key: value`, the key being the first identifying column other than `checked`. */
+function exampleOf(m: ConfirmedMapping, value: string, checked?: LoadedColumn): string {
+  const key = (KEY_FIELDS[m.role] ?? []).map((f) => columnOf(m, f)).find((c) => c !== null && c !== checked);
   return key ? `concat_ws(': ', ${varcharExpr(key)}, ${value})` : value;
 }
 
@@ -84,7 +86,7 @@ function parseChecks(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[] {
     if (!col) continue;
     const raw = varcharExpr(col);
     if (f.required) {
-      out.push({ id: 'missing_value', severity: 'error', file: m.table.file, column: col.name, sql: countAndExamples(`SELECT ${exampleOf(m, "'(empty)'")} AS example ${fromTable(m)} WHERE ${raw} IS NULL`) });
+      out.push({ id: 'missing_value', severity: 'error', file: m.table.file, column: col.name, sql: countAndExamples(`SELECT ${exampleOf(m, "'(empty)'", col)} AS example ${fromTable(m)} WHERE ${raw} IS NULL`) });
     }
     const isDate = DATE_KINDS.includes(f.kind);
     if ((!isDate && !NUMBER_KINDS.includes(f.kind)) || parsesNatively(f.kind, col)) continue;
@@ -94,7 +96,7 @@ function parseChecks(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[] {
       severity: f.required ? 'error' : 'warning',
       file: m.table.file,
       column: col.name,
-      sql: countAndExamples(`SELECT ${exampleOf(m, raw)} AS example ${fromTable(m)} WHERE ${raw} IS NOT NULL AND ${parsed} IS NULL`),
+      sql: countAndExamples(`SELECT ${exampleOf(m, raw, col)} AS example ${fromTable(m)} WHERE ${raw} IS NOT NULL AND ${parsed} IS NULL`),
     });
   }
   const interval = columnOf(m, 'interval');
