@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KpiRunError } from '../../../src/core/kpi/runner.js';
 import { cohortRetention, type CohortParams } from '../../reference/customers/cohort_retention.js';
 import { addPeriods, dayNum, dayStr, periodStart } from '../../reference/customers/calendar.js';
-import { customersArb, dateIn, eventsArb, expectRows, fastLoad, load, run, runOrEmpty, setup, subscriptionsArb, type Ctx } from './helpers.js';
+import { customersArb, dateIn, eventsArb, expectRows, fastLoad, load, run, runOrEmpty, setup, PROPERTY_TIMEOUT, subscriptionsArb, type Ctx } from './helpers.js';
 
 let ctx: Ctx;
 beforeAll(async () => {
@@ -285,7 +285,7 @@ describe('cohort_retention = reference (property)', () => {
       }),
       { numRuns: 70 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('subscriptions: logo and revenue, month/quarter/year, gaps, reactivations, zero and negative MRR', async () => {
     await fc.assert(
@@ -302,7 +302,7 @@ describe('cohort_retention = reference (property)', () => {
       ),
       { numRuns: 70 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe('cohort_retention invariants (property)', () => {
@@ -338,5 +338,5 @@ describe('cohort_retention invariants (property)', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

@@ -240,3 +240,9 @@ export function ticketsArb(o: { base?: string; span?: number; maxLength?: number
     { maxLength: o.maxLength ?? 15 },
   );
 }
+
+/**
+ * Time limit of one property test. The runs themselves take seconds on an idle 2-core
+ * machine; the margin is for machines shared with other test runs.
+ */
+export const PROPERTY_TIMEOUT = 300_000;

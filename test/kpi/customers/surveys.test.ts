@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csat, nps, type SurveyParams } from '../../reference/customers/surveys.js';
-import { customersArb, dateIn, expectRows, fastLoad, responsesArb, run, runOrEmpty, setup, ticketsArb, type Ctx } from './helpers.js';
+import { customersArb, dateIn, expectRows, fastLoad, responsesArb, run, runOrEmpty, setup, PROPERTY_TIMEOUT, ticketsArb, type Ctx } from './helpers.js';
 
 let ctx: Ctx;
 beforeAll(async () => {
@@ -105,7 +105,7 @@ describe('nps and csat = reference (property)', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('invariants: the three groups add up, NPS in [-100, 100], CSAT in [0, 100], segments add up to the total', async () => {
     await fc.assert(
@@ -131,5 +131,5 @@ describe('nps and csat = reference (property)', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableToRows, columnsOf } from '../../../src/core/engine/rows.js';
 import { userActivityDaily } from '../../reference/customers/user_activity_daily.js';
-import { eventsArb, expectRows, fastLoad, setup, type Ctx } from './helpers.js';
+import { eventsArb, expectRows, fastLoad, setup, PROPERTY_TIMEOUT, type Ctx } from './helpers.js';
 
 let ctx: Ctx;
 beforeAll(async () => {
@@ -50,5 +50,5 @@ describe('derived user_activity_daily', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
