@@ -1,0 +1,164 @@
+/**
+ * SQL conversion expressions for planned columns. Every expression reads the column as
+ * VARCHAR and uses only core DuckDB functions (no ICU): `try_cast`, `try_strptime`,
+ * string functions and interval arithmetic. Timestamps with offsets are shifted by
+ * arithmetic to the reporting offset and stay plain TIMESTAMP.
+ *
+ * Measured on duckdb-wasm: `try_cast` to DATE/TIMESTAMP is several times faster than
+ * `strptime`, and `left()`/`substr()` much faster than negative slicing, so those are used.
+ */
+import { quoteIdent, quoteLiteral } from './sql.js';
+import { BOOLEAN_FALSE, BOOLEAN_TRUE, DASH_TOKENS, NULL_TOKENS, type DateStyle, type NumberShape } from './valueFormats.js';
+
+/** How a column's values are written; decided by the type plan. */
+export type ColumnFormat =
+  | { kind: 'text' }
+  | { kind: 'identifier'; reason: 'leading-zero' | 'too-large' }
+  | { kind: 'integer'; epoch: 'seconds' | 'millis' | null; padded: boolean }
+  | { kind: 'decimal'; padded: boolean }
+  | { kind: 'amount'; currency: string | null; style: 'us' | 'eu'; negatives: NonNullable<NumberShape['negative']>[]; padded?: boolean }
+  | { kind: 'boolean' }
+  | { kind: 'date'; order: 'ymd' | 'mdy' | 'dmy'; styles: DateStyle[]; ambiguous: boolean; padded?: boolean }
+  | {
+      kind: 'timestamp';
+      order: 'ymd' | 'mdy' | 'dmy';
+      styles: DateStyle[];
+      ambiguous: boolean;
+      /** Some values carry a zone (Z, +09:00, …); they are shifted to the reporting offset. */
+      zoned: boolean;
+      /** Some values have a zone and some do not; those without are taken as reporting time. */
+      mixedZones: boolean;
+      padded?: boolean;
+    };
+
+/** Marker in the message of the error raised by strict expressions. */
+export const BAD_VALUE_MARKER = 'kpiw:bad-value';
+
+/** The three SQL snippets of a column; see `ColumnPlan`. */
+export interface ColumnSql {
+  expr: string;
+  strictExpr: string;
+  badWhen: string;
+}
+
+const list = (xs: readonly string[]): string => xs.map(quoteLiteral).join(', ');
+const TYPED_NULLS = ['', ...NULL_TOKENS, ...DASH_TOKENS];
+
+function currencyMarks(currency: string | null): string[] {
+  if (currency === null) return [];
+  const families: string[][] = [
+    ['JPY', '¥', '￥', '\\', '円'],
+    ['US$', 'USD', '＄', '$', 'ドル'],
+    ['EUR', '€'],
+    ['£'],
+  ];
+  return families.find((f) => f.includes(currency)) ?? [currency];
+}
+
+function amountExpr(s: string, f: Extract<ColumnFormat, { kind: 'amount' }>): string {
+  let t = s;
+  for (const m of currencyMarks(f.currency)) t = `replace(${t}, ${quoteLiteral(m)}, '')`;
+  for (const n of f.negatives) if (n === '−' || n === '▲' || n === '△') t = `replace(${t}, ${quoteLiteral(n)}, '-')`;
+  t = `replace(${t}, ' ', '')`;
+  t = f.style === 'us' ? `replace(${t}, ',', '')` : `replace(replace(${t}, '.', ''), ',', '.')`;
+  if (f.negatives.includes('()')) {
+    return `CASE WHEN starts_with(${t}, '(') AND ends_with(${t}, ')') THEN -try_cast(trim(${t}, '()') AS DOUBLE) ELSE try_cast(${t} AS DOUBLE) END`;
+  }
+  return `try_cast(${t} AS DOUBLE)`;
+}
+
+/** Rewrites `2024.01.05` and `2024年1月5日` to `2024-01-05` / `2024-1-5` so CAST can read them. */
+function ymdNormalize(x: string, styles: readonly DateStyle[]): string {
+  let t = x;
+  if (styles.includes('.')) t = `replace(${t}, '.', '-')`;
+  if (styles.includes('年月日')) t = `replace(replace(replace(${t}, '年', '-'), '月', '-'), '日', '')`;
+  return t;
+}
+
+function strptimeFormats(order: 'mdy' | 'dmy', styles: readonly DateStyle[], withTime: boolean): string[] {
+  const out: string[] = [];
+  for (const sep of styles.filter((s) => s === '/' || s === '.')) {
+    const date = order === 'mdy' ? `%m${sep}%d${sep}%Y` : `%d${sep}%m${sep}%Y`;
+    if (withTime) out.push(`${date} %H:%M:%S`, `${date} %H:%M`, `${date} %H:%M:%S.%f`);
+    out.push(date);
+  }
+  return out;
+}
+
+function dateExpr(s: string, f: Extract<ColumnFormat, { kind: 'date' }>): string {
+  if (f.order === 'ymd') {
+    const n = ymdNormalize(s, f.styles);
+    return `CASE WHEN length(${n}) <= 10 THEN try_cast(${n} AS DATE) END`;
+  }
+  return `CAST(try_strptime(${s}, [${list(strptimeFormats(f.order, f.styles, false))}]) AS DATE)`;
+}
+
+function localTimestamp(x: string, f: Extract<ColumnFormat, { kind: 'timestamp' }>): string {
+  if (f.order === 'ymd') return `try_cast(${ymdNormalize(x, f.styles)} AS TIMESTAMP)`;
+  return `try_strptime(${x}, [${list(strptimeFormats(f.order, f.styles, true))}])`;
+}
+
+/**
+ * Zoned timestamps: the zone suffix is cut off, the local part converted, then
+ * `reporting - offset` minutes added. Values without a zone are taken as reporting time.
+ */
+function zonedTimestamp(s: string, f: Extract<ColumnFormat, { kind: 'timestamp' }>, reportingOffsetMinutes: number): string {
+  const len = `length(${s})`;
+  const r = Math.trunc(reportingOffsetMinutes);
+  const ch = (fromEnd: number): string => `substr(${s}, ${len} - ${fromEnd}, 1)`;
+  const int2 = (fromEnd: number): string => `try_cast(substr(${s}, ${len} - ${fromEnd}, 2) AS INTEGER)`;
+  const sign = (fromEnd: number): string => `(CASE WHEN ${ch(fromEnd)} = '-' THEN -1 ELSE 1 END)`;
+  const local = (cut: number): string => localTimestamp(`left(${s}, ${len} - ${cut})`, f);
+  const shift = (offsetSql: string): string => `to_minutes(CAST(${r} - (${offsetSql}) AS BIGINT))`;
+  const timeBefore = (fromEnd: number): string => `strpos(${s}, ':') BETWEEN 1 AND ${len} - ${fromEnd + 1}`;
+  return [
+    'CASE',
+    `WHEN ends_with(${s}, 'Z') OR ends_with(${s}, 'z') THEN ${local(1)} + to_minutes(CAST(${r} AS BIGINT))`,
+    `WHEN ends_with(${s}, ' UTC') THEN ${local(4)} + to_minutes(CAST(${r} AS BIGINT))`,
+    // +09:00
+    `WHEN ${ch(5)} IN ('+', '-') AND ${ch(2)} = ':' AND ${timeBefore(5)} THEN ${local(6)} + ${shift(`${sign(5)} * (${int2(4)} * 60 + ${int2(1)})`)}`,
+    // +0900
+    `WHEN ${ch(4)} IN ('+', '-') AND ${timeBefore(4)} THEN ${local(5)} + ${shift(`${sign(4)} * (${int2(3)} * 60 + ${int2(1)})`)}`,
+    // +09
+    `WHEN ${ch(2)} IN ('+', '-') AND ${timeBefore(2)} THEN ${local(3)} + ${shift(`${sign(2)} * ${int2(1)} * 60`)}`,
+    `ELSE ${localTimestamp(s, f)}`,
+    'END',
+  ].join(' ');
+}
+
+function conversion(s: string, f: ColumnFormat, reportingOffsetMinutes: number): string | null {
+  switch (f.kind) {
+    case 'integer':
+      return `CASE WHEN contains(${s}, '.') THEN NULL ELSE try_cast(${s} AS BIGINT) END`;
+    case 'decimal':
+      return `try_cast(${s} AS DOUBLE)`;
+    case 'amount':
+      return amountExpr(s, f);
+    case 'boolean':
+      return `CASE WHEN lower(trim(${s})) IN (${list(BOOLEAN_TRUE)}) THEN true WHEN lower(trim(${s})) IN (${list(BOOLEAN_FALSE)}) THEN false END`;
+    case 'date':
+      return dateExpr(s, f);
+    case 'timestamp':
+      return f.zoned ? zonedTimestamp(s, f, reportingOffsetMinutes) : localTimestamp(s, f);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The lenient expression, the strict expression and the "bad cell" predicate of a column
+ * named `name` (the source column of the same name, read as VARCHAR).
+ */
+export function columnExpressions(name: string, format: ColumnFormat, reportingOffsetMinutes: number): ColumnSql {
+  const src = quoteIdent(name);
+  const padded = 'padded' in format && format.padded === true;
+  const s = padded ? `trim(${src})` : src;
+  const conv = conversion(s, format, reportingOffsetMinutes);
+  if (conv === null) return { expr: src, strictExpr: src, badWhen: 'false' };
+  const missing = `(${src} IS NULL OR trim(${src}) IN (${list(TYPED_NULLS)}))`;
+  return {
+    expr: conv,
+    strictExpr: `coalesce(${conv}, CASE WHEN ${missing} THEN NULL ELSE error(${quoteLiteral(BAD_VALUE_MARKER)}) END)`,
+    badWhen: `((${conv}) IS NULL AND NOT ${missing})`,
+  };
+}
