@@ -1,0 +1,120 @@
+/** Mappings as versioned JSON, and remembering them by header signature. */
+import { describe, expect, it } from 'vitest';
+import {
+  bindMapping,
+  confirmDetection,
+  detectMapping,
+  headerSignature,
+  MappingFormatError,
+  memoryMappingStore,
+  parseMapping,
+  parseMappings,
+  proposeMapping,
+  recallMapping,
+  rememberMapping,
+  serializeMapping,
+  serializeMappings,
+  storageMappingStore,
+  type LoadedTable,
+} from '../../../src/core/mapping/index.js';
+import { fixtureTable } from './fixtures.js';
+
+const stripe = fixtureTable('stripe/subscriptions.csv');
+const confirmed = confirmDetection(stripe, detectMapping(stripe), { normalisation: { amountUnit: 'cents' }, columns: { plan: 'Product' } });
+
+/** Next month's export: same columns in another order, other rows. */
+function nextMonth(t: LoadedTable): LoadedTable {
+  return { table: 'src_next', file: 'subscriptions (1).csv', columns: [...t.columns].reverse().map((c) => ({ ...c, samples: c.samples.slice(0, 3) })) };
+}
+
+describe('serializeMapping / parseMapping', () => {
+  it('round-trips a confirmed mapping, user edits included', () => {
+    const json = serializeMapping(confirmed);
+    const obj = JSON.parse(json);
+    expect(obj).toMatchObject({ format: 'kpi-workbench/mapping', version: 1, role: 'subscriptions', source: 'stripe', signature: headerSignature(stripe.columns) });
+    const saved = parseMapping(json);
+    expect(saved.columns).toEqual(confirmed.columns);
+    expect(saved.normalisation).toEqual(confirmed.normalisation);
+    expect(saved.normalisation.amountUnit).toBe('cents');
+    expect(saved.columns.plan).toBe('Product');
+    expect(bindMapping(saved, stripe)).toEqual(confirmed);
+  });
+
+  it('round-trips a set, and reads a single mapping as a set', () => {
+    const hub = fixtureTable('hubspot/companies_ja.csv');
+    const m2 = confirmDetection(hub, detectMapping(hub));
+    const list = parseMappings(serializeMappings([confirmed, m2]));
+    expect(list.map((m) => m.role)).toEqual(['subscriptions', 'customers']);
+    expect(list[1]?.attributes).toEqual(m2.attributes);
+    expect(parseMappings(serializeMapping(confirmed))).toHaveLength(1);
+  });
+
+  it('names every problem of invalid JSON', () => {
+    const bad = (patch: Record<string, unknown>): string[] => {
+      try {
+        parseMapping(JSON.stringify({ ...JSON.parse(serializeMapping(confirmed)), ...patch }));
+        return [];
+      } catch (e) {
+        expect(e).toBeInstanceOf(MappingFormatError);
+        return (e as MappingFormatError).problems;
+      }
+    };
+    expect(() => parseMapping('{nope')).toThrow(/not JSON/);
+    expect(bad({ version: 2 })).toEqual([expect.stringMatching(/unsupported version 2/)]);
+    expect(bad({ format: 'other' })).toEqual([expect.stringMatching(/format/)]);
+    expect(bad({ role: 'orders' })).toEqual([expect.stringMatching(/role must be one of/)]);
+    expect(bad({ extra: 1 })).toEqual(['unknown key "extra"']);
+    expect(bad({ normalisation: { amountUnit: 'mills', foo: 1 } })).toEqual(['invalid normalisation amountUnit: "mills"', 'unknown normalisation "foo"']);
+    expect(bad({ columns: { customer_id: null, start_date: 'Start Date (UTC)', amount: 'Amount' } })).toEqual(['required field "customer_id" is not mapped']);
+    expect(bad({ columns: { customer_id: 'Customer ID', start_date: 'Start Date (UTC)' } })).toEqual(['one of "amount", "mrr", "arr" must be mapped']);
+    expect(bad({ columns: { ...confirmed.columns, colour: 'x' } })).toEqual(['"colour" is not a field of subscriptions']);
+  });
+
+  it('refuses to bind to a table without the mapped headers', () => {
+    const other = fixtureTable('stripe/subscriptions_api.csv');
+    expect(() => bindMapping(parseMapping(serializeMapping(confirmed)), other)).toThrow(MappingFormatError);
+  });
+});
+
+describe('MappingStore', () => {
+  it("maps next month's export by itself, with the user's edits", () => {
+    const store = memoryMappingStore();
+    expect(proposeMapping(stripe, store).remembered).toBe(false);
+    rememberMapping(store, confirmed);
+    const next = nextMonth(stripe);
+    const recalled = recallMapping(store, next);
+    expect(recalled?.table).toBe(next);
+    expect(recalled?.normalisation.amountUnit).toBe('cents');
+    expect(recalled?.columns.plan).toBe('Product');
+    const p = proposeMapping(next, store);
+    expect(p.remembered).toBe(true);
+    expect(p.mapping?.columns).toEqual(confirmed.columns);
+  });
+
+  it('does not apply to a different header set', () => {
+    const store = memoryMappingStore();
+    rememberMapping(store, confirmed);
+    expect(recallMapping(store, fixtureTable('stripe/subscriptions_api.csv'))).toBeNull();
+  });
+
+  it('works over a localStorage-like object, ignoring corrupt entries', () => {
+    const data = new Map<string, string>();
+    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+    const store = storageMappingStore(storage);
+    rememberMapping(store, confirmed);
+    const key = `kpi-workbench.mapping.${headerSignature(stripe.columns)}`;
+    expect(data.has(key)).toBe(true);
+    expect(recallMapping(store, stripe)?.source).toBe('stripe');
+    data.set(key, '{"format":"kpi-workbench/mapping","version":99}');
+    expect(recallMapping(store, stripe)).toBeNull();
+  });
+});
+
+describe('confirmDetection', () => {
+  it('needs a role when none was detected', () => {
+    const t: LoadedTable = { table: 't', file: 'x.csv', columns: [{ name: 'a', type: 'VARCHAR', samples: [] }] };
+    const d = detectMapping(t);
+    expect(() => confirmDetection(t, d)).toThrow(/choose one/);
+    expect(confirmDetection(t, d, { role: 'events', columns: { user_id: 'a' } }).role).toBe('events');
+  });
+});
