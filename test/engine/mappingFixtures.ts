@@ -26,3 +26,30 @@ export async function loadFixture(engine: SqlEngine, rel: string, name: string):
 export async function rows(engine: SqlEngine, sql: string): Promise<Record<string, string | number | boolean | null>[]> {
   return tableToRows(await engine.query(sql));
 }
+
+/** A cell for {@link createTable}: NULL, a number, a boolean or text (cast to the column type). */
+export type Cell = string | number | boolean | null;
+
+function sqlValue(v: Cell, type: string): string {
+  if (v === null) return `CAST(NULL AS ${type})`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `CAST(${String(v)} AS ${type})`;
+  return `CAST(${literal(v)} AS ${type})`;
+}
+
+/** Creates table `name` with typed columns and rows; returns its LoadedTable (all rows as samples). */
+export async function createTable(engine: SqlEngine, name: string, columns: readonly { name: string; type: string }[], data: readonly Cell[][], file = `${name}.csv`): Promise<LoadedTable> {
+  const select = data.length
+    ? data.map((r) => `SELECT ${columns.map((c, j) => `${sqlValue(r[j] ?? null, c.type)} AS ${ident(c.name)}`).join(', ')}`).join(' UNION ALL ')
+    : `SELECT ${columns.map((c) => `CAST(NULL AS ${c.type}) AS ${ident(c.name)}`).join(', ')} WHERE false`;
+  await engine.exec(`CREATE OR REPLACE TABLE ${ident(name)} AS ${select}`);
+  return {
+    table: name,
+    file,
+    columns: columns.map((c, j) => ({ name: c.name, type: c.type, samples: data.slice(0, 50).map((r) => (r[j] === null || r[j] === undefined ? null : String(r[j]))) })),
+  };
+}
+
+/** Runs the canonical statements. */
+export async function applyStatements(engine: SqlEngine, statements: readonly string[]): Promise<void> {
+  for (const s of statements) await engine.exec(s);
+}
