@@ -37,6 +37,11 @@ const BUILTIN: Record<ChartLocale, Record<string, string>> = {
     p90: '90th percentile',
     otherSegments: 'more segments not shown',
     activePeriods: 'Active periods',
+    incompleteShort: 'incomplete period',
+    weighted: 'weighted by cohort size',
+    retention: 'Retention',
+    retained: 'Retained',
+    m_score: 'Mean monetary score',
   },
   ja: {
     noData: 'データがありません',
@@ -61,6 +66,11 @@ const BUILTIN: Record<ChartLocale, Record<string, string>> = {
     p90: '90パーセンタイル',
     otherSegments: 'セグメントは省略',
     activePeriods: 'アクティブ期間数',
+    incompleteShort: '未完了の期間',
+    weighted: 'コホート規模で加重',
+    retention: '継続率',
+    retained: '継続数',
+    m_score: '金額スコア平均',
   },
 };
 
@@ -123,34 +133,47 @@ export function timeAxis(rows: readonly Row[], column: string, options: ChartOpt
   return { times, grain };
 }
 
-/** d3-style nice linear ticks (step 1, 2 or 5 × 10^k), computed exactly. */
-export function linearTicks(lo: number, hi: number, count: number): number[] {
-  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return Number.isFinite(lo) ? [lo] : [];
+/** Tick step as an exact pair: step = factor × 10^power (factor 1, 2, 5 or 10). */
+function tickStep(lo: number, hi: number, count: number): { power: number; factor: number } {
   const raw = (hi - lo) / Math.max(1, count);
   const power = Math.floor(Math.log10(raw));
   const err = raw / 10 ** power;
   const factor = err >= Math.sqrt(50) ? 10 : err >= Math.sqrt(10) ? 5 : err >= Math.sqrt(2) ? 2 : 1;
-  const out: number[] = [];
-  if (power >= 0) {
-    const step = factor * 10 ** power;
-    for (let i = Math.ceil(lo / step); i * step <= hi; i++) out.push(i * step);
-  } else {
-    const inv = 10 ** -power / factor; // ticks are i / inv
-    for (let i = Math.ceil(lo * inv); i / inv <= hi; i++) out.push(i / inv);
-  }
-  return out;
+  return { power, factor };
 }
 
-/** Extends [lo, hi] to the outer ticks (like d3's nice). */
+/** Multiples i × step with exact decimal arithmetic (i / inverse when the step is < 1). */
+function multiples(lo: number, hi: number, power: number, factor: number, outward: boolean): number[] {
+  const eps = 1e-9;
+  if (power >= 0) {
+    const step = factor * 10 ** power;
+    const a = outward ? Math.floor(lo / step + eps) : Math.ceil(lo / step - eps);
+    const b = outward ? Math.ceil(hi / step - eps) : Math.floor(hi / step + eps);
+    return Array.from({ length: Math.max(0, b - a + 1) }, (_, k) => (a + k) * step);
+  }
+  const inv = 10 ** -power / factor;
+  const a = outward ? Math.floor(lo * inv + eps) : Math.ceil(lo * inv - eps);
+  const b = outward ? Math.ceil(hi * inv - eps) : Math.floor(hi * inv + eps);
+  return Array.from({ length: Math.max(0, b - a + 1) }, (_, k) => (a + k) / inv);
+}
+
+/** d3-style nice linear ticks (step 1, 2 or 5 × 10^k) inside [lo, hi], computed exactly. */
+export function linearTicks(lo: number, hi: number, count: number): number[] {
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return Number.isFinite(lo) ? [lo] : [];
+  const { power, factor } = tickStep(lo, hi, count);
+  return multiples(lo, hi, power, factor, false);
+}
+
+/** Extends [lo, hi] outward to whole ticks (like d3's nice). */
 export function niceDomain(lo: number, hi: number, count: number): [number, number] {
   if (!(hi > lo)) {
     if (lo === 0 && hi === 0) return [0, 1];
     const m = Math.abs(lo) || 1;
     return [Math.min(lo, 0), Math.max(hi, 0) + (hi === lo && lo >= 0 ? m : 0)];
   }
-  const t = linearTicks(lo, hi, count);
-  const step = t.length > 1 ? t[1]! - t[0]! : (hi - lo) / count;
-  return [Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step];
+  const { power, factor } = tickStep(lo, hi, count);
+  const t = multiples(lo, hi, power, factor, true);
+  return [t[0]!, t[t.length - 1]!];
 }
 
 /** Tick count for a vertical axis of `lengthPx` (one tick per ~40 px). */
@@ -307,4 +330,49 @@ export function yAxis(values: readonly (number | null)[], plotHeight: number, fm
     scale: { domain, ticks, tickFormat: fmt, label: null, nice: false },
     marginLeft: marginFor(labels),
   };
+}
+
+/**
+ * A small horizontal colour ramp for a sequential scale (an SVG gradient: Plot's own
+ * ramp legend draws on a canvas, which a serialiser cannot see).
+ */
+export function rampLegend(doc: Document, options: ChartOptions, fillOf: (v: number) => string, domain: [number, number], ticks: readonly number[], fmt: (v: number) => string, title: string): SVGSVGElement {
+  const c = colors(options);
+  const pad = 18;
+  const barW = 200;
+  const titleW = Math.ceil(textWidth(title, FONT_SIZE)) + 10;
+  const w = titleW + barW + 2 * pad;
+  const h = 34;
+  const [lo, hi] = domain;
+  const id = chartId(options, 'ramp');
+  const svg = doc.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
+  const set = (el: Element, attrs: Record<string, string | number>): void => {
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  };
+  set(svg, { width: w, height: h, viewBox: `0 0 ${w} ${h}`, class: 'kpi-chart-ramp', role: 'img', 'aria-label': `${title}: ${fmt(lo)} – ${fmt(hi)}` });
+  const defs = doc.createElementNS(SVG_NS, 'defs');
+  const grad = doc.createElementNS(SVG_NS, 'linearGradient');
+  grad.setAttribute('id', id);
+  for (let i = 0; i <= 10; i++) {
+    const stop = doc.createElementNS(SVG_NS, 'stop');
+    set(stop, { offset: `${i * 10}%`, 'stop-color': fillOf(lo + ((hi - lo) * i) / 10) });
+    grad.append(stop);
+  }
+  defs.append(grad);
+  const label = doc.createElementNS(SVG_NS, 'text');
+  set(label, { x: 0, y: 13, fill: c.foreground, 'font-size': FONT_SIZE });
+  label.textContent = title;
+  const rect = doc.createElementNS(SVG_NS, 'rect');
+  set(rect, { x: titleW + pad, y: 4, width: barW, height: 10, fill: `url(#${id})`, stroke: c.grid });
+  svg.append(defs, label, rect);
+  for (const t of ticks) {
+    const x = titleW + pad + (barW * (t - lo)) / (hi - lo || 1);
+    const tick = doc.createElementNS(SVG_NS, 'line');
+    set(tick, { x1: x, x2: x, y1: 14, y2: 18, stroke: c.foreground });
+    const text = doc.createElementNS(SVG_NS, 'text');
+    set(text, { x, y: 28, 'text-anchor': 'middle', fill: c.foreground, 'font-size': FONT_SIZE });
+    text.textContent = fmt(t);
+    svg.append(tick, text);
+  }
+  return svg;
 }

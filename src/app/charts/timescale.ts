@@ -19,9 +19,17 @@ export interface TimeX {
   scale: { type: 'utc'; domain: [Date, Date]; ticks: Date[]; tickFormat: (d: Date) => string; label: null };
   /** Bottom margin that fits the (possibly two-line) tick labels. */
   marginBottom: number;
-  /** Pixels to leave on each side of a bar (about 8 % of a period's width, 0.5–6 px). */
+  /**
+   * Pixels to leave on each side of a bar: about 8 % of a period's width (0.5–6 px), or
+   * more when a period is wider than MAX_BAR px (a single row), so bars stay bar-shaped.
+   */
   inset: number;
+  /** Milliseconds per pixel (to turn the inset into time for grouped bars). */
+  msPerPx: number;
 }
+
+/** The widest a period's bar(s) may be drawn, px. */
+export const MAX_BAR = 100;
 
 export function timeX(times: readonly number[], grain: Grain, plotWidth: number, locale: ChartLocale, pointsOnly = false): TimeX {
   const next = (t: number): number => addGrain(t, grain, 1);
@@ -29,8 +37,11 @@ export function timeX(times: readonly number[], grain: Grain, plotWidth: number,
   const lo = Math.min(...times);
   const hi = Math.max(...times);
   // Lines over daily data sit on the day itself; periods otherwise span [start, next).
-  const start = lo;
-  const end = pointsOnly ? Math.max(hi, lo + 1) : next(hi);
+  // A single day of a daily line is centred in a one-day domain.
+  const half = (next(lo) - lo) / 2;
+  const start = pointsOnly && hi === lo ? lo - half : lo;
+  const end = pointsOnly ? (hi === lo ? hi + half : hi) : next(hi);
+  const bandPx = (plotWidth * (next(hi) - hi)) / Math.max(1, end - start);
   const tt = timeTicks(start, end, plotWidth, locale, grain);
   // Ticks at period starts are moved to the middle of the data period they label.
   const positions = tt.ticks.map(mid);
@@ -52,6 +63,7 @@ export function timeX(times: readonly number[], grain: Grain, plotWidth: number,
       label: null,
     },
     marginBottom: twoLines ? 34 : 22,
-    inset: Math.min(6, Math.max(0.5, ((plotWidth * (next(hi) - hi)) / Math.max(1, end - start)) * 0.08)),
+    inset: bandPx > MAX_BAR + 12 ? (bandPx - MAX_BAR) / 2 : Math.min(6, Math.max(0.5, bandPx * 0.08)),
+    msPerPx: Math.max(1, end - start) / Math.max(1, plotWidth),
   };
 }

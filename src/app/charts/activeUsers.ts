@@ -1,0 +1,32 @@
+/**
+ * Active users (KPI `active_users`; rows `{day, dau, wau, mau, dau_mau}`): DAU/WAU/MAU
+ * lines on a count axis, and under them, on the same x axis, the DAU/MAU ratio
+ * (stickiness) on a percent axis.
+ */
+import { firstDateColumn, labeller, placeholder } from './common.js';
+import { assemble, defaultHeight } from './generic.js';
+import { stackPanels } from './panels.js';
+import { themeColors } from './theme.js';
+import type { ChartElement, ChartEncoding, ChartOptions, Row } from './types.js';
+
+export function activeUsers(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding): ChartElement {
+  const x = options.x ?? (rows[0] && 'day' in rows[0] ? 'day' : firstDateColumn(rows));
+  if (rows.length === 0 || !x) return placeholder(doc, options);
+  const c = themeColors(options.theme);
+  const label = labeller(options);
+  const total = defaultHeight(options) + 60;
+  const bottom = Math.round(total * 0.34);
+  const counts = ['dau', 'wau', 'mau'].filter((k) => rows.some((r) => k in r));
+  const daily = (options.grain ?? 'day') === 'day';
+  const panels = stackPanels(
+    doc,
+    rows,
+    [
+      { kind: 'line', x, ys: counts, height: total - bottom, unit: 'count', pointsOnly: daily, colorOf: { dau: c.categorical[0]!, wau: c.categorical[1]!, mau: c.categorical[2]! } },
+      { kind: 'line', x, ys: ['dau_mau'], height: bottom, unit: 'ratio', pointsOnly: daily, colorOf: { dau_mau: c.semantic.other }, title: label('dau_mau') },
+    ],
+    options,
+  );
+  if (panels.length === 0) return placeholder(doc, options);
+  return assemble(doc, options, 'active-users', panels);
+}

@@ -1,0 +1,101 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { CHART_TYPES, chartFor, encodingOf, renderChart, resolveChartType } from '../../src/app/charts/index.js';
+import { createDocument, EN, expectSnapshot } from './harness.js';
+
+describe('chart registry', () => {
+  it('resolves types and aliases', () => {
+    for (const t of CHART_TYPES) expect(resolveChartType(t)).toBe(t);
+    expect(resolveChartType('diverging-bar')).toBe('diverging-bar');
+    expect(resolveChartType('Cohort_Heatmap')).toBe('cohort-heatmap');
+    expect(resolveChartType('heatmap')).toBe('cohort-heatmap');
+    expect(resolveChartType('nrr-grr')).toBe('rate-lines');
+    expect(resolveChartType('pie')).toBeNull();
+    expect(resolveChartType(undefined)).toBeNull();
+    expect(chartFor('line')).toBeTypeOf('function');
+    expect(chartFor('pie')).toBeNull();
+  });
+  it('reads header encodings', () => {
+    expect(encodingOf({ type: 'line', x: 'period', y: ['a', 'b', 3], bars: 'tickets' })).toEqual({ x: 'period', y: ['a', 'b'], bars: 'tickets' });
+    expect(encodingOf({ type: 'diverging-bar', x: 'month', y: 'new_mrr', line: 'ending_mrr' })).toEqual({ x: 'month', y: 'new_mrr', line: 'ending_mrr' });
+    expect(encodingOf(null)).toEqual({});
+  });
+  it('every type renders empty data as the placeholder', () => {
+    for (const type of CHART_TYPES) {
+      const el = renderChart(createDocument(), { type }, [], EN);
+      expect(el.getAttribute('class'), type).toContain('kpi-chart-empty');
+      expect(el.textContent, type).toBe(type === 'sparkline' ? '–' : 'No data'); // a tile shows a dash
+    }
+  });
+  it('every type renders a single row without throwing', () => {
+    const row = {
+      month: '2024-01-01',
+      period: '2024-01-01',
+      day: '2024-01-01',
+      cohort: '2024-01-01',
+      new_mrr: 1,
+      churned_mrr: -1,
+      net_new_mrr: 0,
+      nrr: 1,
+      grr: 1,
+      dau: 1,
+      wau: 1,
+      mau: 1,
+      dau_mau: 1,
+      active_periods: 1,
+      users: 1,
+      new: 1,
+      returning: 0,
+      resurrecting: 0,
+      dormant: 0,
+      responses: 1,
+      promoters: 1,
+      passives: 0,
+      detractors: 0,
+      nps: 100,
+      median_first_response_minutes: 1,
+      p90_first_response_minutes: 2,
+      customer_id: 'c1',
+      r_score: 5,
+      f_score: 5,
+      m_score: 5,
+      rfm_segment: 'Champions',
+      score: 80,
+      band: 'green',
+      cohort_size: 1,
+      retained: 1,
+      retention: 1,
+      mrr: 10,
+    };
+    for (const type of CHART_TYPES) {
+      // Cohort rows count periods (0, 1, …) where the others have period dates.
+      const el = renderChart(createDocument(), { type }, [type === 'cohort-heatmap' ? { ...row, period: 0 } : row], EN);
+      expect(el.getAttribute('class') ?? '', type).not.toContain('kpi-chart-empty');
+      expect(el.querySelector('svg') ?? (el.tagName === 'svg' ? el : null), type).not.toBeNull();
+    }
+  });
+  it('the support header (line, y, bars) renders through the registry', () => {
+    const rows = [
+      { period: '2024-01-01', tickets: 30, median_first_response_minutes: 42, p90_first_response_minutes: 180 },
+      { period: '2024-02-01', tickets: 45, median_first_response_minutes: 35, p90_first_response_minutes: 150 },
+    ];
+    const el = renderChart(createDocument(), { type: 'line', x: 'period', y: ['median_first_response_minutes', 'p90_first_response_minutes'], bars: 'tickets' }, rows, {
+      ...EN,
+      units: { tickets: 'count', median_first_response_minutes: 'minutes', p90_first_response_minutes: 'minutes' },
+    });
+    expect(el.querySelectorAll('svg.plot-d6a7b5')).toHaveLength(2);
+  });
+  it('unknown types fall back to the line chart; segments become small multiples for non-segment charts', () => {
+    const rows = [
+      { period: '2024-01-01', segment: 'SMB', responses: 10, promoters: 5, passives: 3, detractors: 2, nps: 30 },
+      { period: '2024-02-01', segment: 'SMB', responses: 10, promoters: 6, passives: 2, detractors: 2, nps: 40 },
+      { period: '2024-01-01', segment: 'Enterprise', responses: 4, promoters: 1, passives: 1, detractors: 2, nps: -25 },
+      { period: '2024-02-01', segment: 'Enterprise', responses: 5, promoters: 3, passives: 1, detractors: 1, nps: 40 },
+    ];
+    expect(renderChart(createDocument(), { type: 'pie' }, rows, EN).getAttribute('class')).toContain('kpi-chart-line');
+    const el = renderChart(createDocument(), { type: 'nps' }, rows, { ...EN, labels: { nps: 'NPS' } });
+    expect(el.getAttribute('class')).toContain('kpi-chart-nps-segments');
+    expect([...el.querySelectorAll('.kpi-chart-segment')].map((h) => h.textContent)).toEqual(['SMB', 'Enterprise']);
+    expectSnapshot('nps-segments', el);
+  });
+});
