@@ -177,7 +177,8 @@ export function crossValidationSql(mappings: readonly ConfirmedMapping[], option
   const customers = mappings.filter((m) => m.role === 'customers');
   if (customers.length === 0) return [];
   const ctxOf = (m: ConfirmedMapping): ExprContext => ({ norm: m.normalisation, utcOffsetMinutes: options.utcOffsetMinutes ?? 0 });
-  const known = customers.map((m) => `SELECT customer_id FROM (${customersStage(m, 0, ctxOf(m), [])}) AS c`).join(' UNION ');
+  // NOT IN over a set holding NULL is never true: keep the known ids non-null.
+  const known = customers.map((m) => `SELECT customer_id FROM (${customersStage(m, 0, ctxOf(m), [])}) AS c WHERE customer_id IS NOT NULL`).join(' UNION ');
   return mappings.flatMap((m) => {
     const stage = revenueStageOf(m, ctxOf(m));
     if (!stage) return [];
