@@ -9,18 +9,14 @@ import { browserFileSource } from './fileSource.js';
 import { bundledSqlFiles } from './sqlFiles.js';
 import { packResult } from './results.js';
 import type { EngineInfo, FileProblem, IngestOptions, IngestOutcome, IngestProgress, KpiOutcome, KpiSummary, QueryFailure, QueryOutcome, TableSummary, WorkerApi } from './api.js';
-import { TableRegistry, quoteIdent } from '../core/workspace/tables.js';
+import { quoteIdent } from '../core/workspace/tables.js';
 import { loadCatalogue } from '../core/kpi/catalogue.js';
-import { KpiRunError, KpiRunner } from '../core/kpi/runner.js';
-import { ingestFile } from '../core/ingest/index.js';
-import { Modeller } from '../core/workspace/modeller.js';
+import { KpiRunError } from '../core/kpi/runner.js';
+import { Workspace } from '../core/workspace/workspace.js';
 import { QueryQueue, SupersededError } from '../core/engine/queryQueue.js';
 
 let engine: AsyncEngine | null = null;
-let registry: TableRegistry | null = null;
-let runner: KpiRunner | null = null;
-let modeller: Modeller | null = null;
-let reportingOffsetMinutes = 0;
+let workspace: Workspace | null = null;
 const ingests = new Map<string, { cancelled: boolean }>();
 /** Every use of the engine goes through this queue: one statement at a time, in order. */
 let jobs = 0;
@@ -39,40 +35,30 @@ function messageOf(e: unknown): string {
   return m.replace(/^Error:\s*/, '');
 }
 
-async function refreshModel(): Promise<void> {
-  await need(modeller).rebuild(need(registry).names());
-  need(runner).invalidate();
-}
 
 const api: WorkerApi = {
   async init(options): Promise<EngineInfo> {
     const t0 = performance.now();
-    reportingOffsetMinutes = options.reportingOffsetMinutes;
     engine = await AsyncEngine.create((msg) => {
       // The engine's own worker died: tell the page, which restarts us.
       postMessage({ type: 'engine-crashed', reason: msg });
     });
-    registry = new TableRegistry(engine);
-    runner = new KpiRunner(engine, catalogue);
-    modeller = new Modeller(engine);
-    await refreshModel();
+    workspace = new Workspace(engine, catalogue, { reportingOffsetMinutes: options.reportingOffsetMinutes });
+    await workspace.init();
     const v = await engine.version();
     return { duckdbVersion: v, bundle: engine.bundle, startMs: Math.round(performance.now() - t0) };
   },
 
   async ingest(id: string, file: File, options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestOutcome> {
-    const eng = need(engine);
-    const reg = need(registry);
+    const ws = need(workspace);
     const flag = { cancelled: false };
     ingests.set(id, flag);
     const t0 = performance.now();
     try {
-      const result = await queue.submit(`ingest:${id}`, () => ingestFile(eng, browserFileSource(file), {
+      const result = await queue.submit(`ingest:${id}`, () => ws.load(browserFileSource(file), {
         tableName: options.tableName ?? undefined,
         encoding: options.encoding ?? undefined,
-        reportingOffsetMinutes,
         mode: options.mode ?? 'strict',
-        existingTables: reg.names(),
         signal: flag,
         onProgress: (p) => onProgress({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rowsLoaded, phase: 'loading' }),
       }));
@@ -88,11 +74,7 @@ const api: WorkerApi = {
           encoding: result.encoding ?? null,
         };
       }
-      reg.add(result.table, { file: file.name, encoding: result.encoding, skippedRows: result.skippedRows });
-      const table = await queue.submit(`ingest:${id}`, async () => {
-        await refreshModel();
-        return (await reg.list()).find((t) => t.name === result.table)!;
-      });
+      const table = await queue.submit(`ingest:${id}`, async () => (await ws.tables.list()).find((t) => t.name === result.table)!);
       return {
         ok: true,
         table,
@@ -112,26 +94,19 @@ const api: WorkerApi = {
   },
 
   async tables(): Promise<TableSummary[]> {
-    return queue.submit(`tables:${++jobs}`, () => need(registry).list());
+    return queue.submit(`tables:${++jobs}`, () => need(workspace).tables.list());
   },
 
   async dropTable(name: string): Promise<void> {
-    await queue.submit(`drop:${name}`, async () => {
-      await need(registry).drop(name);
-      await refreshModel();
-    });
+    await queue.submit(`drop:${name}`, () => need(workspace).drop(name));
   },
 
   async renameTable(from: string, to: string): Promise<string> {
-    return queue.submit(`rename:${from}`, async () => {
-      const n = await need(registry).rename(from, to);
-      await refreshModel();
-      return n;
-    });
+    return queue.submit(`rename:${from}`, () => need(workspace).rename(from, to));
   },
 
   async previewTable(name: string, limit: number): Promise<QueryOutcome | QueryFailure> {
-    if (!need(registry).has(name)) return { error: `no table named ${name}`, cancelled: false };
+    if (!need(workspace).tables.has(name)) return { error: `no table named ${name}`, cancelled: false };
     const t0 = performance.now();
     try {
       const table = await queue.submit(`preview:${name}`, () => need(engine).query(`SELECT * FROM ${quoteIdent(name)} LIMIT ${Math.max(1, Math.floor(limit))}`));
@@ -175,7 +150,7 @@ const api: WorkerApi = {
   async runKpi(view: string, id: string, params: Record<string, unknown>): Promise<KpiOutcome> {
     const t0 = performance.now();
     try {
-      const r = await queue.submit(view, () => need(runner).run(id, params));
+      const r = await queue.submit(view, () => need(workspace).run(id, params));
       const packed = packResult(r.table, Math.round(performance.now() - t0));
       return Object.assign(packed, { ok: true as const, params: r.params, sql: r.sql });
     } catch (e) {

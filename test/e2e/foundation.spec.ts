@@ -9,7 +9,7 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 
 async function open(page: Page, lang: 'en' | 'ja' = 'en'): Promise<void> {
   await page.addInitScript((l) => localStorage.setItem('kpi-workbench.locale', l), lang);
-  await page.goto('./');
+  await page.goto('./#/data');
 }
 
 function card(page: Page, table: string) {
@@ -85,7 +85,7 @@ test('a crashed engine is restarted, the user is told, and the files come back',
   await open(page, 'en');
   await waitForSample(page);
   const before = await page.getByTestId('table-card').count();
-  await page.evaluate(() => (window as unknown as { __kpiCrash: () => Promise<void> }).__kpiCrash());
+  await page.evaluate(() => (window as unknown as { __kpiCrash: () => void }).__kpiCrash());
   await expect(page.getByRole('status').filter({ hasText: 'stopped unexpectedly' }).or(page.locator('.notice').filter({ hasText: 'stopped unexpectedly' }))).toBeVisible();
   await expect(page.locator('.notice').filter({ hasText: 'restarted' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('table-card')).toHaveCount(before);

@@ -16,6 +16,7 @@ export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans
 const BUILTIN: Record<ChartLocale, Record<string, string>> = {
   en: {
     noData: 'No data',
+    noChart: 'No chart for this KPI: see the table',
     periodMean: 'Mean',
     incomplete: 'Hatched: incomplete period (still in progress)',
     cohort: 'Cohort',
@@ -42,9 +43,11 @@ const BUILTIN: Record<ChartLocale, Record<string, string>> = {
     retention: 'Retention',
     retained: 'Retained',
     m_score: 'Mean monetary score',
+    monetary: 'Mean monetary value',
   },
   ja: {
     noData: 'データがありません',
+    noChart: 'このKPIはグラフがありません（表を参照）',
     periodMean: '平均',
     incomplete: '斜線: 未完了の期間（集計途中）',
     cohort: 'コホート',
@@ -71,6 +74,7 @@ const BUILTIN: Record<ChartLocale, Record<string, string>> = {
     retention: '継続率',
     retained: '継続数',
     m_score: '金額スコア平均',
+    monetary: '平均金額',
   },
 };
 

@@ -6,6 +6,8 @@
  */
 import { firstDateColumn, labeller, note, num, numericColumns, placeholder, swatches, wrapper } from './common.js';
 import { barsPanel, seriesPanel, type PanelSpec } from './panels.js';
+import { isIsoDate } from './dates.js';
+import { stickiness } from './stickiness.js';
 import type { ChartElement, ChartEncoding, ChartOptions, Row } from './types.js';
 
 function asList(y: string | readonly string[] | undefined): string[] | undefined {
@@ -46,6 +48,11 @@ export function assemble(doc: Document, options: ChartOptions, kind: string, pan
 
 export function renderSeries(kind: PanelSpec['kind'], doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding, extra: Partial<PanelSpec> = {}, name: string = kind): ChartElement {
   const { x, ys, segment } = resolveEncoding(rows, options);
+  // An x that is not a date (e.g. `active_periods`): bars over its values.
+  const xv = (r: Row): unknown => r[options.x!];
+  if (rows.length > 0 && ys.length > 0 && options.x && rows.some((r) => xv(r) !== null && xv(r) !== undefined) && !rows.every((r) => xv(r) === null || xv(r) === undefined || isIsoDate(xv(r)))) {
+    return stickiness(doc, rows, { ...options, y: ys[0] });
+  }
   if (rows.length === 0 || !x || ys.length === 0) return placeholder(doc, options);
   const bars = kind === 'line' && options.bars && rows.some((r) => num(r[options.bars!]) !== null) ? options.bars : undefined;
   const total = defaultHeight(options);

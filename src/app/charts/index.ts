@@ -68,8 +68,45 @@ export const CHART_ALIASES: Readonly<Record<string, ChartType>> = {
   dau: 'active-users',
 };
 
+/**
+ * The dedicated chart of each KPI that has one. Several KPI headers declare a generic
+ * type (`line`, `bar`, `table`, `diverging-bar`); given the KPI id, `renderChart` draws
+ * the dedicated chart instead, with its own encodings (the header's x/y/line/bars were
+ * written for the generic type and are not applied to it).
+ */
+export const KPI_CHARTS: Readonly<Record<string, ChartType>> = {
+  mrr_movements: 'mrr-movements',
+  nrr: 'rate-lines',
+  grr: 'rate-lines',
+  nrr_grr: 'rate-lines',
+  cohort_retention: 'cohort-heatmap',
+  revenue_cohort_retention: 'cohort-heatmap',
+  active_users: 'active-users',
+  stickiness: 'stickiness',
+  lifecycle: 'lifecycle',
+  nps: 'nps',
+  support: 'support',
+  rfm: 'rfm-grid',
+  health_score: 'health-histogram',
+};
+
 /** Options of `renderChart`: display options plus chart-specific ones. */
-export type RenderOptions = ChartOptions & RfmOptions & SparklineOptions;
+export type RenderOptions = ChartOptions &
+  RfmOptions &
+  SparklineOptions & {
+    /** The KPI id: picks its dedicated chart (KPI_CHARTS) over a generic header type. */
+    kpi?: string;
+  };
+
+/** Header types that ask for no chart (the UI shows the table). */
+const NO_CHART = new Set(['table', 'none']);
+
+/** Whether a chart is drawn for this header (and KPI): false for `table`/`none` types without a dedicated chart. */
+export function hasChart(spec: Readonly<Record<string, unknown>> | null | undefined, kpi?: string): boolean {
+  if (kpi && KPI_CHARTS[kpi]) return true;
+  const t = typeof spec?.type === 'string' ? spec.type.trim().toLowerCase() : '';
+  return !NO_CHART.has(t);
+}
 
 type AnyChart = (doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding & RfmOptions & SparklineOptions) => ChartElement;
 
@@ -127,12 +164,19 @@ export function encodingOf(spec: Readonly<Record<string, unknown>> | null | unde
 
 /**
  * Renders `rows` with the chart a KPI header declares (`{ type, x?, y?, line?, bars? }`,
- * or null). Unknown or missing types use the generic line chart.
+ * or null) — or, when `options.kpi` names a KPI with a dedicated chart, with that one.
+ * Unknown or missing types use the generic line chart; `table`/`none` give a short
+ * "no chart" placeholder (check `hasChart` first to show nothing).
  */
 export function renderChart(doc: Document, spec: Readonly<Record<string, unknown>> | null | undefined, rows: readonly Row[], options: RenderOptions): ChartElement {
-  const type = resolveChartType(spec?.type) ?? 'line';
-  const enc = encodingOf(spec);
-  const opts = { ...options, ...enc };
+  const { kpi, ...display } = options;
+  const declared = resolveChartType(spec?.type);
+  const dedicated = kpi ? KPI_CHARTS[kpi] : undefined;
+  if (!dedicated && !hasChart(spec)) return placeholder(doc, display, 80, labeller(display)('noChart'));
+  const type = dedicated ?? declared ?? 'line';
+  // Header encodings apply to the type the header declared.
+  const enc = dedicated && dedicated !== declared ? {} : encodingOf(spec);
+  const opts = { ...display, ...enc };
   const fn = REGISTRY[type];
   const segCol = enc.segment ?? 'segment';
   const segments = rows.length && segCol in rows[0]! ? [...new Set(rows.map((r) => String(r[segCol] ?? '')))] : [];

@@ -1,13 +1,14 @@
 /**
  * RFM grid (KPI `rfm`; per-customer rows `{customer_id, r_score, f_score, m_score,
- * rfm_segment}`): recency score (x, 1..5, 5 = most recent on the right) × frequency score
- * (y, 5 = most frequent on top); each cell counts its customers (the label), coloured by
- * that count — or, with `colorBy: 'monetary'`, by the cell's mean monetary score — and,
- * when the cell is large enough, names its most common segment.
+ * rfm_segment, monetary?}`): recency score (x, 1..5, 5 = most recent on the right) ×
+ * frequency score (y, 5 = most frequent on top); each cell counts its customers (the
+ * label), coloured by that count — or, with `colorBy: 'monetary'`, by the cell's mean
+ * `monetary` (currency) when the rows have it, else its mean m_score — and, when the cell
+ * is large enough, names its most common segment.
  */
 import * as Plot from '@observablehq/plot';
 import { basePlot, colors, labeller, linearTicks, luminance, num, placeholder, rampLegend, wrapper } from './common.js';
-import { numberFormat } from './format.js';
+import { currencyFormat, numberFormat } from './format.js';
 import type { ChartElement, ChartEncoding, ChartOptions, Row } from './types.js';
 
 export interface RfmOptions {
@@ -20,6 +21,8 @@ export interface RfmCell {
   f: number;
   count: number;
   /** Mean m_score of the cell's customers (null when none has one). */
+  mScore: number | null;
+  /** Mean `monetary` value (currency) of the cell's customers (null when none has one). */
   monetary: number | null;
   /** Segments by number of customers, largest first. */
   segments: { name: string; count: number }[];
@@ -27,18 +30,23 @@ export interface RfmCell {
 
 /** Groups customers by (r_score, f_score); scores outside 1..5 are ignored. */
 export function rfmCells(rows: readonly Row[]): RfmCell[] {
-  const map = new Map<string, { r: number; f: number; count: number; mSum: number; mN: number; seg: Map<string, number> }>();
+  const map = new Map<string, { r: number; f: number; count: number; mSum: number; mN: number; vSum: number; vN: number; seg: Map<string, number> }>();
   for (const row of rows) {
     const r = num(row.r_score);
     const f = num(row.f_score);
     if (r === null || f === null || r < 1 || r > 5 || f < 1 || f > 5) continue;
     const key = `${r}:${f}`;
-    const cell = map.get(key) ?? { r, f, count: 0, mSum: 0, mN: 0, seg: new Map<string, number>() };
+    const cell = map.get(key) ?? { r, f, count: 0, mSum: 0, mN: 0, vSum: 0, vN: 0, seg: new Map<string, number>() };
     cell.count++;
     const m = num(row.m_score);
     if (m !== null) {
       cell.mSum += m;
       cell.mN++;
+    }
+    const v = num(row.monetary);
+    if (v !== null) {
+      cell.vSum += v;
+      cell.vN++;
     }
     const s = row.rfm_segment;
     if (s !== null && s !== undefined && s !== '') cell.seg.set(String(s), (cell.seg.get(String(s)) ?? 0) + 1);
@@ -49,7 +57,8 @@ export function rfmCells(rows: readonly Row[]): RfmCell[] {
       r: c.r,
       f: c.f,
       count: c.count,
-      monetary: c.mN ? c.mSum / c.mN : null,
+      mScore: c.mN ? c.mSum / c.mN : null,
+      monetary: c.vN ? c.vSum / c.vN : null,
       segments: [...c.seg].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
     }))
     .sort((a, b) => a.f - b.f || a.r - b.r);
@@ -63,8 +72,11 @@ export function rfmGrid(doc: Document, rows: readonly Row[], options: ChartOptio
   const count = numberFormat(options.locale, { digits: 0 });
   const score = numberFormat(options.locale, { digits: 1 });
   const byMonetary = options.colorBy === 'monetary';
-  const value = (d: RfmCell): number => (byMonetary ? (d.monetary ?? 0) : d.count);
-  const domain: [number, number] = byMonetary ? [1, 5] : [0, Math.max(...cells.map((d) => d.count))];
+  const hasMoney = cells.some((d) => d.monetary !== null);
+  const money = currencyFormat(options.locale, options.currency ?? 'USD', false);
+  const moneyAxis = currencyFormat(options.locale, options.currency ?? 'USD', true);
+  const value = (d: RfmCell): number => (byMonetary ? ((hasMoney ? d.monetary : d.mScore) ?? 0) : d.count);
+  const domain: [number, number] = byMonetary ? (hasMoney ? [0, Math.max(1, ...cells.map(value))] : [1, 5]) : [0, Math.max(...cells.map((d) => d.count))];
   const colorOptions = { type: 'linear', scheme: c.sequential, domain } as const;
   const scale = Plot.scale({ color: colorOptions });
   const dark = (d: RfmCell): boolean => luminance(String(scale.apply(value(d)))) < 0.35;
@@ -83,7 +95,8 @@ export function rfmGrid(doc: Document, rows: readonly Row[], options: ChartOptio
     v: value(d),
     top: d.segments[0]?.name ?? '',
     title:
-      `R ${d.r} · F ${d.f}\n${label('customers')}: ${count(d.count)}\n${label('m_score')}: ${score(d.monetary)}` +
+      `R ${d.r} · F ${d.f}\n${label('customers')}: ${count(d.count)}\n${label('m_score')}: ${score(d.mScore)}` +
+      (d.monetary !== null ? `\n${label('monetary')}: ${money(d.monetary)}` : '') +
       d.segments
         .slice(0, 3)
         .map((s) => `\n${s.name}: ${count(s.count)}`)
@@ -113,8 +126,9 @@ export function rfmGrid(doc: Document, rows: readonly Row[], options: ChartOptio
     color: colorOptions,
     marks,
   });
-  const legendFmt = byMonetary ? score : count;
-  const legendTicks = byMonetary ? [1, 2, 3, 4, 5] : linearTicks(domain[0], domain[1], 4);
-  const legend = rampLegend(doc, options, (v) => String(scale.apply(v)), domain, legendTicks, legendFmt, byMonetary ? label('m_score') : label('customers'));
+  const legendFmt = byMonetary ? (hasMoney ? moneyAxis : score) : count;
+  const legendTicks = byMonetary && !hasMoney ? [1, 2, 3, 4, 5] : linearTicks(domain[0], domain[1], 4);
+  const legendTitle = byMonetary ? (hasMoney ? label('monetary') : label('m_score')) : label('customers');
+  const legend = rampLegend(doc, options, (v) => String(scale.apply(v)), domain, legendTicks, legendFmt, legendTitle);
   return wrapper(doc, options, 'rfm-grid', [legend, svg]);
 }

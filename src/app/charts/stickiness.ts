@@ -1,7 +1,8 @@
 /**
  * Stickiness (KPI `stickiness`; rows `{active_periods, users}`, zero-filled 1..N):
  * a histogram of users by number of active periods, with each bar's share in the tooltip
- * (and its count above the bar when there is room).
+ * (and its count above the bar when there is room). Also the generic bar chart's form for
+ * an x that is not a date: bars over the x values (numbers sorted; text in data order).
  */
 import * as Plot from '@observablehq/plot';
 import { basePlot, colors, labeller, num, placeholder, wrapper, yAxis } from './common.js';
@@ -12,10 +13,11 @@ import type { ChartElement, ChartEncoding, ChartOptions, Row } from './types.js'
 export function stickiness(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding): ChartElement {
   const xCol = options.x ?? 'active_periods';
   const yCol = typeof options.y === 'string' ? options.y : (options.y?.[0] ?? 'users');
+  const numeric = rows.every((r) => r[xCol] === null || r[xCol] === undefined || num(r[xCol]) !== null);
   const data = rows
-    .map((r) => ({ k: num(r[xCol]), v: num(r[yCol]) }))
-    .filter((d): d is { k: number; v: number } => d.k !== null && d.v !== null)
-    .sort((a, b) => a.k - b.k);
+    .map((r) => ({ k: numeric ? num(r[xCol]) : r[xCol] === null || r[xCol] === undefined ? null : String(r[xCol]), v: num(r[yCol]) }))
+    .filter((d): d is { k: number | string; v: number } => d.k !== null && d.v !== null);
+  if (numeric) data.sort((a, b) => (a.k as number) - (b.k as number));
   if (data.length === 0) return placeholder(doc, options);
   const label = labeller(options);
   const c = colors(options);
@@ -35,10 +37,11 @@ export function stickiness(doc: Document, rows: readonly Row[], options: ChartOp
   const marginRight = 12;
   const plotW = options.width - ya.marginLeft - marginRight;
   const keys = data.map((d) => d.k);
-  const ticks = thinBand(keys, plotW, (k) => count(k));
+  const keyText = (k: number | string): string => (typeof k === 'number' ? count(k) : k);
+  const ticks = thinBand(keys, plotW, keyText);
   const xName = label(xCol === 'active_periods' ? 'activePeriods' : xCol);
   const yName = label(yCol);
-  const items = data.map((d) => ({ ...d, title: `${xName}: ${count(d.k)}\n${yName}: ${count(d.v)} (${pct(total ? d.v / total : null)})` }));
+  const items = data.map((d) => ({ ...d, title: `${xName}: ${keyText(d.k)}\n${yName}: ${count(d.v)} (${pct(total ? d.v / total : null)})` }));
   const roomy = plotW / keys.length >= 24;
   const marks: Plot.Markish[] = [
     Plot.gridY({ stroke: c.grid, strokeOpacity: 1, ticks: ya.scale.ticks }),
@@ -52,7 +55,7 @@ export function stickiness(doc: Document, rows: readonly Row[], options: ChartOp
     marginRight,
     marginTop,
     marginBottom,
-    x: { type: 'band', domain: keys, ticks, tickFormat: (k: number) => count(k), padding: 0.15, label: xName, labelAnchor: 'center', labelOffset: 32 },
+    x: { type: 'band', domain: keys, ticks, tickFormat: keyText, padding: 0.15, label: xName, labelAnchor: 'center', labelOffset: 32 },
     y: { ...ya.scale },
     marks,
   });

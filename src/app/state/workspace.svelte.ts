@@ -69,7 +69,8 @@ export async function startEngine(): Promise<void> {
     }
   });
   // Test and support hook: simulates an engine crash to exercise recovery.
-  (globalThis as unknown as { __kpiCrash?: () => Promise<void> }).__kpiCrash = () => engine().crashForTest();
+  // It does not wait: the worker it talks to is replaced while the call is under way.
+  (globalThis as unknown as { __kpiCrash?: () => void }).__kpiCrash = () => void engine().crashForTest().catch(() => undefined);
   try {
     ws.info = await client.start();
     ws.status = 'ready';

@@ -52,11 +52,33 @@ export class KpiRunner {
   private built = new Map<string, number>();
   private availability = new Map<string, boolean>();
   private cachedDataEnd: { version: number; value: string | null } | null = null;
+  private schemaDepth = 0;
 
+  /**
+   * @param options.schema where the canonical views live (the app keeps them in their own
+   *   schema, `kpi`, so a user's file named customers.csv does not collide with the
+   *   canonical `customers`); KPI SQL then runs with that schema first on the search path,
+   *   and derived tables are created there. Without it, everything is in `main` (tests).
+   */
   constructor(
     private readonly engine: SqlEngine,
     readonly catalogue: Catalogue,
-  ) {}
+    private readonly options: { schema?: string } = {},
+  ) {
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error(`bad schema name ${options.schema}`);
+  }
+
+  /** Runs `fn` with the canonical schema first on the search path (re-entrant). */
+  private async inSchema<T>(fn: () => Promise<T>): Promise<T> {
+    const schema = this.options.schema;
+    if (!schema) return fn();
+    if (this.schemaDepth++ === 0) await this.engine.exec(`SET search_path = '${schema},main'`);
+    try {
+      return await fn();
+    } finally {
+      if (--this.schemaDepth === 0) await this.engine.exec(`SET search_path = 'main'`);
+    }
+  }
 
   /** Call after the canonical views change: derived tables are rebuilt on next use. */
   invalidate(): void {
@@ -77,6 +99,10 @@ export class KpiRunner {
 
   /** The latest date in the loaded data (`YYYY-MM-DD`), or null when nothing is loaded. */
   async dataEnd(): Promise<string | null> {
+    return this.inSchema(() => this.dataEndHere());
+  }
+
+  private async dataEndHere(): Promise<string | null> {
     if (this.cachedDataEnd?.version === this.dataVersion) return this.cachedDataEnd.value;
     const rows = tableToRows(await this.engine.query(DATA_END_SQL));
     const value = (rows[0]?.data_end as string | null) ?? null;
@@ -90,6 +116,10 @@ export class KpiRunner {
    * name that is a derived table (e.g. `mrr_monthly`) is built first, then checked.
    */
   async missingData(def: KpiDefinition, values?: ParamValues): Promise<Bilingual[]> {
+    return this.inSchema(() => this.missingDataHere(def, values));
+  }
+
+  private async missingDataHere(def: KpiDefinition, values?: ParamValues): Promise<Bilingual[]> {
     const missing: Bilingual[] = [];
     const required: Array<[string, string[]]> = Object.entries(def.requires);
     if (values) {
@@ -133,11 +163,19 @@ export class KpiRunner {
 
   /** Builds (if stale) the derived tables a KPI names. */
   async ensureDerived(names: readonly string[]): Promise<void> {
+    return this.inSchema(() => this.ensureDerivedHere(names));
+  }
+
+  private async ensureDerivedHere(names: readonly string[]): Promise<void> {
     for (const n of names) await this.buildDerived(n);
   }
 
   /** Resolves parameters without running (for forms and links). */
   async resolve(id: string, input: Record<string, unknown> = {}): Promise<{ def: KpiDefinition; values: ParamValues; problems: ParamProblem[] }> {
+    return this.inSchema(() => this.resolveHere(id, input));
+  }
+
+  private async resolveHere(id: string, input: Record<string, unknown>): Promise<{ def: KpiDefinition; values: ParamValues; problems: ParamProblem[] }> {
     const def = this.get(id);
     if (!def) throw new KpiRunError(id, 'unknown-kpi', [{ en: `there is no KPI named ${id}`, ja: `${id} という KPI はありません` }]);
     const { values, problems } = resolveParams(def, input, { dataEnd: await this.dataEnd() });
@@ -146,7 +184,11 @@ export class KpiRunner {
 
   /** Runs a KPI by id with raw parameter input (text or typed values). */
   async run(id: string, input: Record<string, unknown> = {}): Promise<KpiResult> {
-    const { def, values, problems } = await this.resolve(id, input);
+    return this.inSchema(() => this.runHere(id, input));
+  }
+
+  private async runHere(id: string, input: Record<string, unknown>): Promise<KpiResult> {
+    const { def, values, problems } = await this.resolveHere(id, input);
     if (problems.length) throw new KpiRunError(id, 'params', problems.map((p) => p.message), problems);
     const missing = await this.missingData(def, values);
     if (missing.length) throw new KpiRunError(id, 'missing-data', missing);

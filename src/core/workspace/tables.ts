@@ -42,6 +42,11 @@ export class TableRegistry {
     return [...this.origins.keys()];
   }
 
+  /** Names and source files, in load order. */
+  entries(): { name: string; file: string | null }[] {
+    return [...this.origins].map(([name, o]) => ({ name, file: o.file }));
+  }
+
   has(name: string): boolean {
     return this.origins.has(name);
   }
@@ -56,7 +61,7 @@ export class TableRegistry {
           [name],
         ),
       );
-      const count = tableToRows(await this.engine.query(`SELECT count(*) AS n FROM ${quoteIdent(name)}`));
+      const count = tableToRows(await this.engine.query(`SELECT count(*) AS n FROM main.${quoteIdent(name)}`));
       out.push({
         name,
         ...origin,

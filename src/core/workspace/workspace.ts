@@ -1,0 +1,89 @@
+/**
+ * A workspace: loaded tables, the canonical model over them and the KPI runner, on one
+ * engine. The browser worker and the CLI both drive one of these, so a file loads, maps
+ * and computes the same way everywhere.
+ */
+import type { SqlEngine } from '../engine/types.js';
+import type { Catalogue } from '../kpi/catalogue.js';
+import { KpiRunner, type KpiResult } from '../kpi/runner.js';
+import { ingestFile, type IngestOptions, type IngestResult, type IngestSource } from '../ingest/index.js';
+import { detectAs, type ConfirmedMapping, type Role } from '../mapping/index.js';
+import { confirmDetection } from '../mapping/index.js';
+import { Modeller, MODEL_SCHEMA, type ModelState } from './modeller.js';
+import { TableRegistry } from './tables.js';
+
+export interface WorkspaceOptions {
+  /** Reporting offset from UTC in minutes (+540 for Japan). */
+  reportingOffsetMinutes: number;
+}
+
+export class Workspace {
+  readonly tables: TableRegistry;
+  readonly modeller: Modeller;
+  readonly runner: KpiRunner;
+
+  constructor(
+    readonly engine: SqlEngine,
+    catalogue: Catalogue,
+    readonly options: WorkspaceOptions,
+  ) {
+    this.tables = new TableRegistry(engine);
+    this.modeller = new Modeller(engine, options.reportingOffsetMinutes);
+    this.runner = new KpiRunner(engine, catalogue, { schema: MODEL_SCHEMA });
+  }
+
+  /** Creates the (empty) canonical model; call once before anything else. */
+  async init(): Promise<void> {
+    await this.refreshModel();
+  }
+
+  /** Rebuilds the canonical views and invalidates derived tables and cached availability. */
+  async refreshModel(): Promise<ModelState> {
+    const state = await this.modeller.rebuild(this.tables.entries());
+    this.runner.invalidate();
+    return state;
+  }
+
+  /**
+   * Loads one file into a table. Problems come back in the result (never thrown). On
+   * success the model is rebuilt, unless `deferModel` (loading several files at once).
+   */
+  async load(source: IngestSource, options: Omit<IngestOptions, 'reportingOffsetMinutes' | 'existingTables'> & { deferModel?: boolean }): Promise<IngestResult> {
+    const result = await ingestFile(this.engine, source, {
+      ...options,
+      reportingOffsetMinutes: this.options.reportingOffsetMinutes,
+      existingTables: this.tables.names(),
+    });
+    if (result.ok) {
+      this.tables.add(result.table, { file: source.name, encoding: result.encoding, skippedRows: result.skippedRows });
+      if (!options.deferModel) await this.refreshModel();
+    }
+    return result;
+  }
+
+  /** Maps a table with a role the user named (instead of the detected one). */
+  async assignRole(table: string, role: Role): Promise<ConfirmedMapping> {
+    const entry = this.tables.entries().find((e) => e.name === table);
+    if (!entry) throw new Error(`no table named ${table}`);
+    const loaded = await this.modeller.describe(table, entry.file ?? table);
+    const mapping = confirmDetection(loaded, detectAs(loaded, role), { role });
+    this.modeller.confirm(mapping);
+    return mapping;
+  }
+
+  async drop(name: string): Promise<void> {
+    await this.tables.drop(name);
+    await this.refreshModel();
+  }
+
+  async rename(from: string, to: string): Promise<string> {
+    const n = await this.tables.rename(from, to);
+    await this.refreshModel();
+    return n;
+  }
+
+  /** Runs a KPI (see KpiRunner.run). */
+  run(id: string, params: Record<string, unknown> = {}): Promise<KpiResult> {
+    return this.runner.run(id, params);
+  }
+}
