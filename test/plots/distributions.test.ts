@@ -25,7 +25,7 @@ function rfmRows(): Record<string, unknown>[] {
   const names = ['Champions', 'Loyal', 'Potential loyalist', 'New', 'At risk', "Can't lose", 'Hibernating', 'Lost'];
   return Array.from({ length: 60 }, (_, i) => {
     const r = (i % 5) + 1;
-    const f = ((i * 7) % 5) + 1;
+    const f = (Math.floor(i / 5 + i / 17) % 5) + 1;
     const seg = r >= 4 && f >= 4 ? names[0] : r >= 4 ? names[3] : f >= 4 ? names[4] : r <= 1 ? names[7] : names[6];
     return { customer_id: `c${i}`, r_score: r, f_score: i % 11 === 0 ? 5 : f, m_score: ((i * 3) % 5) + 1, rfm_segment: seg };
   });
@@ -34,21 +34,25 @@ function rfmRows(): Record<string, unknown>[] {
 describe('RFM grid', () => {
   it('groups customers per cell with the dominant segment', () => {
     const cells = rfmCells([
-      { r_score: 5, f_score: 5, m_score: 4, rfm_segment: 'Champions' },
-      { r_score: 5, f_score: 5, m_score: 2, rfm_segment: 'Champions' },
+      { r_score: 5, f_score: 5, m_score: 4, rfm_segment: 'Champions', monetary: 300 },
+      { r_score: 5, f_score: 5, m_score: 2, rfm_segment: 'Champions', monetary: 100 },
       { r_score: 5, f_score: 5, m_score: null, rfm_segment: 'Loyal' },
       { r_score: 1, f_score: 2, m_score: 1, rfm_segment: 'Lost' },
       { r_score: 0, f_score: 2, m_score: 1, rfm_segment: 'bad score' },
     ]);
     expect(cells).toEqual([
-      { r: 1, f: 2, count: 1, monetary: 1, segments: [{ name: 'Lost', count: 1 }] },
-      { r: 5, f: 5, count: 3, monetary: 3, segments: [{ name: 'Champions', count: 2 }, { name: 'Loyal', count: 1 }] },
+      { r: 1, f: 2, count: 1, mScore: 1, monetary: null, segments: [{ name: 'Lost', count: 1 }] },
+      { r: 5, f: 5, count: 3, mScore: 3, monetary: 200, segments: [{ name: 'Champions', count: 2 }, { name: 'Loyal', count: 1 }] },
     ]);
   });
   it('grid coloured by count', () => {
     expectSnapshot('rfm-grid', rfmGrid(createDocument(), rfmRows(), { ...EN, labels: { customers: 'Customers', m_score: 'Mean M score' } }));
   });
-  it('coloured by monetary, ja dark, narrow (no segment names)', () => {
+  it('coloured by mean monetary value (JPY)', () => {
+    const rows = rfmRows().map((r, i) => ({ ...r, monetary: 5000 + ((i * 37) % 11) * 4000 }));
+    expectSnapshot('rfm-grid-monetary-jpy', rfmGrid(createDocument(), rows, { ...JA, currency: 'JPY', colorBy: 'monetary' }));
+  });
+  it('coloured by mean M score, ja dark, narrow (no segment names)', () => {
     expectSnapshot('rfm-grid-monetary-ja-dark', rfmGrid(createDocument(), rfmRows(), { ...JA, theme: 'dark', width: 320, colorBy: 'monetary' }));
   });
   it('single customer and empty', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { CHART_TYPES, chartFor, encodingOf, renderChart, resolveChartType } from '../../src/app/charts/index.js';
+import { CHART_TYPES, chartFor, encodingOf, hasChart, renderChart, resolveChartType } from '../../src/app/charts/index.js';
 import { createDocument, EN, expectSnapshot } from './harness.js';
 
 describe('chart registry', () => {
@@ -84,6 +84,37 @@ describe('chart registry', () => {
       units: { tickets: 'count', median_first_response_minutes: 'minutes', p90_first_response_minutes: 'minutes' },
     });
     expect(el.querySelectorAll('svg.plot-d6a7b5')).toHaveLength(2);
+  });
+  it('a KPI id picks its dedicated chart over a generic header type, without the header encodings', () => {
+    const rows = [
+      { month: '2024-01-01', new_mrr: 100, expansion_mrr: 10, reactivation_mrr: 0, contraction_mrr: -5, churned_mrr: -20, net_new_mrr: 85, ending_mrr: 1085 },
+      { month: '2024-02-01', new_mrr: 50, expansion_mrr: 20, reactivation_mrr: 5, contraction_mrr: -10, churned_mrr: -30, net_new_mrr: 35, ending_mrr: 1120 },
+    ];
+    const header = { type: 'diverging-bar', x: 'month', y: ['new_mrr', 'expansion_mrr', 'reactivation_mrr', 'contraction_mrr', 'churned_mrr'], line: 'ending_mrr' };
+    const generic = renderChart(createDocument(), header, rows, { ...EN, labels: { ending_mrr: 'Ending MRR', net_new_mrr: 'Net new MRR' } });
+    expect(generic.textContent).toContain('Ending MRR');
+    const dedicated = renderChart(createDocument(), header, rows, { ...EN, kpi: 'mrr_movements', labels: { ending_mrr: 'Ending MRR', net_new_mrr: 'Net new MRR' } });
+    expect(dedicated.getAttribute('class')).toContain('kpi-chart-mrr-movements');
+    expect(dedicated.textContent).toContain('Net new MRR');
+    expect(dedicated.textContent).not.toContain('Ending MRR');
+    expect(renderChart(createDocument(), { type: 'table' }, [{ customer_id: 'c', r_score: 5, f_score: 5 }], { ...EN, kpi: 'rfm' }).getAttribute('class')).toContain('kpi-chart-rfm-grid');
+  });
+  it('table headers without a dedicated chart give the "no chart" placeholder', () => {
+    expect(hasChart({ type: 'table' })).toBe(false);
+    expect(hasChart({ type: 'table' }, 'health_score')).toBe(true);
+    expect(hasChart({ type: 'line' })).toBe(true);
+    const el = renderChart(createDocument(), { type: 'table' }, [{ a: 1 }], EN);
+    expect(el.textContent).toBe('No chart for this KPI: see the table');
+  });
+  it('a bar header over a non-date x (stickiness) draws bars over the x values', () => {
+    const rows = [
+      { active_periods: 1, users: 10 },
+      { active_periods: 2, users: 4 },
+      { active_periods: 3, users: 1 },
+    ];
+    const el = renderChart(createDocument(), { type: 'bar', x: 'active_periods', y: ['users'] }, rows, EN);
+    expect(el.querySelectorAll('rect').length).toBeGreaterThanOrEqual(3);
+    expect(el.getAttribute('class')).not.toContain('kpi-chart-empty');
   });
   it('unknown types fall back to the line chart; segments become small multiples for non-segment charts', () => {
     const rows = [

@@ -127,7 +127,7 @@ export function rfmGrid(doc: Document, rows: readonly Row[], options: ChartOptio
     marks,
   });
   const legendFmt = byMonetary ? (hasMoney ? moneyAxis : score) : count;
-  const legendTicks = byMonetary && !hasMoney ? [1, 2, 3, 4, 5] : linearTicks(domain[0], domain[1], 4);
+  const legendTicks = byMonetary && !hasMoney ? [1, 2, 3, 4, 5] : linearTicks(domain[0], domain[1], 3);
   const legendTitle = byMonetary ? (hasMoney ? label('monetary') : label('m_score')) : label('customers');
   const legend = rampLegend(doc, options, (v) => String(scale.apply(v)), domain, legendTicks, legendFmt, legendTitle);
   return wrapper(doc, options, 'rfm-grid', [legend, svg]);
