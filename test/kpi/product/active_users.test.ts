@@ -150,5 +150,5 @@ describe('active_users: reference implementation on random data', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 300_000);
 });

@@ -99,5 +99,5 @@ describe('event_trend: reference implementation on random data', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 300_000);
 });

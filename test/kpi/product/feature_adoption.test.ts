@@ -88,5 +88,5 @@ describe('feature_adoption: reference implementation on random data', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 300_000);
 });

@@ -110,5 +110,5 @@ describe('lifecycle: reference implementation on random data', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 300_000);
 });

@@ -107,5 +107,5 @@ describe('sessions: reference implementation on random data', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 300_000);
 });

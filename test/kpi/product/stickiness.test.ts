@@ -120,5 +120,5 @@ describe('stickiness: reference implementation on random data', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 300_000);
 });

@@ -248,5 +248,5 @@ describe('support: reference implementation on random data', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 300_000);
 });
