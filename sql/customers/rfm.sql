@@ -83,7 +83,7 @@ revenue AS (
   GROUP BY customer_id
 ),
 ids AS (
-  SELECT customer_id FROM cust WHERE signup_date IS NULL OR signup_date <= $as_of
+  SELECT customer_id FROM cust WHERE $as_of IS NOT NULL AND (signup_date IS NULL OR signup_date <= $as_of)
   UNION SELECT customer_id FROM activity
   UNION SELECT customer_id FROM revenue WHERE max_mrr > 0
 ),

@@ -41,6 +41,22 @@ export function dataEnd(data: Data): number | null {
   return Math.min(all, addPeriods(monthStart(hi), 36, 'month') + (hi - monthStart(hi)));
 }
 
+/** The earliest date in the data (day number), over the same dates as {@link dataEnd}. */
+export function dataStart(data: Data): number | null {
+  const all: number[] = [];
+  for (const s of data.subscription_periods ?? []) {
+    if (str(s.start_date)) all.push(dayNum(str(s.start_date)!));
+    if (str(s.end_date)) all.push(dayNum(str(s.end_date)!));
+  }
+  for (const e of data.events ?? []) if (str(e.event_time)) all.push(dayNum(str(e.event_time)!));
+  for (const r of data.responses ?? []) if (str(r.responded_at)) all.push(dayNum(str(r.responded_at)!));
+  for (const t of data.tickets ?? []) {
+    if (str(t.created_at)) all.push(dayNum(str(t.created_at)!));
+    if (str(t.resolved_at)) all.push(dayNum(str(t.resolved_at)!));
+  }
+  return all.length ? Math.min(...all) : null;
+}
+
 /**
  * Monthly MRR per customer by the snapshot rule: MRR(M) = Σ mrr of the customer's periods
  * with start <= last day of M and (no end or end > last day of M); a month summing to 0 or
