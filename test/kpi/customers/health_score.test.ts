@@ -15,9 +15,9 @@ const days = (from: string, n: number) => Array.from({ length: n }, (_, i) => pl
 describe('health_score (hand-computed)', () => {
   const data = {
     customers: [
-      { customer_id: 'h1', name: 'Healthy', segment: 'Ent' },
-      { customer_id: 'h2', name: 'Quiet', segment: 'SMB' },
-      { customer_id: 'h3', name: 'Gone', segment: 'SMB' },
+      { customer_id: 'h1', name: 'Healthy', segment: 'Ent', signup_date: null },
+      { customer_id: 'h2', name: 'Quiet', segment: 'SMB', signup_date: null },
+      { customer_id: 'h3', name: 'Gone', segment: 'SMB', signup_date: null },
       { customer_id: 'h4', name: 'Future', segment: 'SMB', signup_date: '2024-04-10' },
     ],
     events: [...days('2024-02-01', 10), ...days('2024-03-12', 20)].map((d) => ({ user_id: 'h1-u', event_time: `${d} 09:00:00`, event_name: 'view', customer_id: 'h1' })),
