@@ -7,7 +7,7 @@
  * reports inside a chunk can be given file line numbers.
  */
 import { normalizeNewlines, newlineState } from './newlines.js';
-import { inQuotes, scanRecords, scanState, type CsvSyntax } from './scanner.js';
+import { inQuotes, scanRecordsFast, scanState, type CsvSyntax } from './scanner.js';
 
 /** A run of whole records. */
 export interface CsvChunk {
@@ -98,7 +98,7 @@ export function createChunker(syntax: CsvSyntax, options: ChunkerOptions = {}): 
       const bytes = normalizeNewlines(input, nl);
       const scanFrom = pending.length;
       pending = concat(pending, bytes);
-      scanRecords(pending, scanFrom, pending.length, syntax, st);
+      scanRecordsFast(pending, scanFrom, pending.length, syntax, st);
       if (st.lastEnd < 0) {
         if (pending.length > maxRecordBytes) {
           throw inQuotes(st)

@@ -113,7 +113,9 @@ function zonedTimestamp(s: string, f: Extract<ColumnFormat, { kind: 'timestamp' 
   const timeBefore = (fromEnd: number): string => `strpos(${s}, ':') BETWEEN 1 AND ${len} - ${fromEnd + 1}`;
   return [
     'CASE',
-    `WHEN ends_with(${s}, 'Z') OR ends_with(${s}, 'z') THEN ${local(1)} + to_minutes(CAST(${r} AS BIGINT))`,
+    // Z: CAST reads the value whether it keeps or drops a zero offset; no string slicing.
+    `WHEN ends_with(${s}, 'Z') THEN ${f.order === 'ymd' && !f.styles.includes('年月日') && !f.styles.includes('.') ? `try_cast(${s} AS TIMESTAMP)` : local(1)} + to_minutes(CAST(${r} AS BIGINT))`,
+    `WHEN ends_with(${s}, 'z') THEN ${local(1)} + to_minutes(CAST(${r} AS BIGINT))`,
     `WHEN ends_with(${s}, ' UTC') THEN ${local(4)} + to_minutes(CAST(${r} AS BIGINT))`,
     // +09:00
     `WHEN ${ch(5)} IN ('+', '-') AND ${ch(2)} = ':' AND ${timeBefore(5)} THEN ${local(6)} + ${shift(`${sign(5)} * (${int2(4)} * 60 + ${int2(1)})`)}`,

@@ -22,29 +22,31 @@ export function newlineState(): NewlineState {
  * when it contains no CR and no CRLF was split at the previous slice boundary.
  */
 export function normalizeNewlines(bytes: Uint8Array, state: NewlineState): Uint8Array {
-  let i = 0;
+  let from = 0;
   if (state.pendingCR) {
     state.pendingCR = false;
-    if (bytes[0] === 0x0a) i = 1; // second half of a CRLF whose CR was already turned into LF
+    if (bytes[0] === 0x0a) from = 1; // second half of a CRLF whose CR was already turned into LF
   }
-  const firstCR = bytes.indexOf(0x0d, i);
-  if (firstCR < 0) return i === 0 ? bytes : bytes.subarray(i);
-  const out = new Uint8Array(bytes.length - i);
-  out.set(bytes.subarray(i, firstCR), 0);
-  let o = firstCR - i;
-  const n = bytes.length;
-  for (let k = firstCR; k < n; k++) {
-    const b = bytes[k] as number;
-    if (b !== 0x0d) {
-      out[o++] = b;
-      continue;
-    }
+  const firstCR = bytes.indexOf(0x0d, from);
+  if (firstCR < 0) return from === 0 ? bytes : bytes.subarray(from);
+  // One bulk copy, then compaction in place with copyWithin (no per-byte loop, no
+  // per-line allocation): measured the cheapest way in V8.
+  const out = bytes.slice(from);
+  const len = out.length;
+  let o = 0;
+  let a = 0;
+  for (let cr = firstCR - from; cr >= 0; cr = out.indexOf(0x0d, a)) {
+    if (o !== a) out.copyWithin(o, a, cr);
+    o += cr - a;
     out[o++] = 0x0a;
-    if (k + 1 < n) {
-      if (bytes[k + 1] === 0x0a) k++;
+    a = cr + 1;
+    if (a < len) {
+      if (out[a] === 0x0a) a++;
     } else {
       state.pendingCR = true;
     }
   }
+  if (o !== a) out.copyWithin(o, a, len);
+  o += len - a;
   return out.subarray(0, o);
 }

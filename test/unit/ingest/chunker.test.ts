@@ -155,3 +155,30 @@ describe('createChunker', () => {
     );
   });
 });
+
+describe('scanRecordsFast', () => {
+  it('property: agrees with the byte-by-byte scanner on any input cut anywhere', async () => {
+    const { scanRecords, scanRecordsFast, scanState } = await import('../../../src/core/ingest/scanner.js');
+    const alphabet = fc.constantFrom('a', 'b', ',', '"', '\n', '顧', ';');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 5 }), fc.constantFrom(',', ';'), (chars, rawCuts, delim) => {
+        const bytes = utf8(chars.join(''));
+        const syntax = csvSyntax(delim, '"', '"');
+        const cuts = [...new Set(rawCuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const slow = scanState(0);
+        const fast = scanState(0);
+        let prev = 0;
+        for (const end of [...cuts, bytes.length]) {
+          scanRecords(bytes, prev, end, syntax, slow);
+          scanRecordsFast(bytes, prev, end, syntax, fast);
+          expect({ lastEnd: fast.lastEnd, lines: fast.lines, at: fast.linesAtLastEnd }).toEqual({ lastEnd: slow.lastEnd, lines: slow.lines, at: slow.linesAtLastEnd });
+          expect(fast.state).toBe(slow.state);
+          if (slow.state === 2) expect(fast.quoteLine).toBe(slow.quoteLine);
+          if (slow.lastEnd >= 0) expect(fast.recordStart).toBe(slow.recordStart);
+          prev = end;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
