@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { NodeEngine } from '../../src/node/nodeEngine.js';
 import { fileSource } from '../../src/node/fileSource.js';
 import { tableToRows, type Row } from '../../src/core/engine/rows.js';
+import type { SqlEngine } from '../../src/core/engine/types.js';
 import { bufferSource, ingestFile, type IngestOptions, type IngestResult, type IngestSource } from '../../src/core/ingest/index.js';
 import { concatBytes, eucjp, sjis, utf16le, utf8 } from '../unit/ingest/jaBytes.js';
 
@@ -337,6 +338,22 @@ describe('ingestFile: names, replacing, cancelling, laziness', () => {
     expect(loadReads.length).toBeGreaterThan(3);
     expect(progress[progress.length - 1]).toBe(inner.size);
     expect(await rows(`SELECT count(DISTINCT name) AS n, max(id) AS m FROM "${r.table}"`)).toEqual([{ n: 20000, m: 19999 }]);
+  });
+
+  it('works with an engine that takes ownership of registered buffers (browser transfer semantics)', async () => {
+    // AsyncDuckDB.registerFileBuffer transfers the ArrayBuffer to its worker, detaching it here.
+    const transferring: SqlEngine = {
+      query: (sql, params) => engine.query(sql, params),
+      exec: (sql) => engine.exec(sql),
+      registerText: (n, t) => engine.registerText(n, t),
+      registerBytes: (n, b) => engine.registerBytes(n, structuredClone(b, { transfer: [b.buffer] })),
+      dropFile: (n) => engine.dropFile(n),
+    };
+    const bytes = utf8('id,name,amount\n1,Alice,10\n2,Bob,20,extra\n3,Carol\n4,"Dave, Jr.",40\n');
+    const r = await ingestFile(transferring, bufferSource('transfer.csv', bytes), { reportingOffsetMinutes: JST, mode: 'skip-bad-rows' });
+    expect(r).toMatchObject({ ok: true, rows: 2, skippedRows: 2 });
+    expect(r.warnings.filter((p) => p.kind === 'ragged-row').map((p) => p.line)).toEqual([3, 4]);
+    expect(bytes.length).toBe(66); // the caller's buffer is untouched
   });
 
   it('a Node file source reads the same bytes as the file', async () => {

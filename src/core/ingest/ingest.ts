@@ -247,7 +247,9 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
       const l = idx.lines[n - 1];
       return l === undefined ? undefined : firstLine + l;
     };
-    await engine.registerBytes(name, bytes);
+    // A private copy: the browser engine transfers (detaches) the buffer it is given, and
+    // the chunk's bytes are still needed here to turn rejected rows into line numbers.
+    await engine.registerBytes(name, bytes.slice());
     try {
       let inserted: number;
       const insert = async (strictExprs: boolean): Promise<number> => {
