@@ -13,7 +13,7 @@ const movements = [
   { month: '2024-02-01', new_mrr: 2000, expansion_mrr: 500, reactivation_mrr: 0, contraction_mrr: -200, churned_mrr: -300, net_new_mrr: 2000, ending_mrr: 7000 },
   { month: '2024-03-01', new_mrr: 1500, expansion_mrr: 800, reactivation_mrr: 200, contraction_mrr: -400, churned_mrr: -900, net_new_mrr: 1200, ending_mrr: 8200 },
   { month: '2024-04-01', new_mrr: 600, expansion_mrr: 300, reactivation_mrr: 0, contraction_mrr: -700, churned_mrr: -1800, net_new_mrr: -1600, ending_mrr: 6600 },
-  { month: '2024-05-01', new_mrr: 2500, expansion_mrr: 1200, reactivation_mrr: 300, contraction_mrr: -100, churned_mrr: -500, net_new_mrr: 3400, ending_mrr: 10000 },
+  { month: '2024-05-01', new_mrr: 2500, expansion_mrr: 1200, reactivation_mrr: 300, contraction_mrr: -100, churned_mrr: -500, net_new_mrr: 3400, ending_mrr: 10000, is_complete: false },
 ];
 const mrrLabels = {
   new_mrr: 'New',

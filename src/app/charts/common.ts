@@ -16,6 +16,7 @@ export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans
 const BUILTIN: Record<ChartLocale, Record<string, string>> = {
   en: {
     noData: 'No data',
+    openPeriod: 'Shaded: period not complete yet (values may still change)',
     noChart: 'No chart for this KPI: see the table',
     periodMean: 'Mean',
     incomplete: 'Hatched: incomplete period (still in progress)',
@@ -47,6 +48,7 @@ const BUILTIN: Record<ChartLocale, Record<string, string>> = {
   },
   ja: {
     noData: 'データがありません',
+    openPeriod: '網掛け: 未完了の期間（値はまだ変わる可能性があります）',
     noChart: 'このKPIはグラフがありません（表を参照）',
     periodMean: '平均',
     incomplete: '斜線: 未完了の期間（集計途中）',

@@ -4,7 +4,7 @@
  * up to 6 segments (and one y column) become coloured series; more segments, or several
  * y columns, become small multiples (one facet per segment, at most 24, largest first).
  */
-import { firstDateColumn, labeller, note, num, numericColumns, placeholder, swatches, wrapper } from './common.js';
+import { colors, firstDateColumn, labeller, note, num, numericColumns, placeholder, SVG_NS, swatches, wrapper } from './common.js';
 import { barsPanel, seriesPanel, type PanelSpec } from './panels.js';
 import { isIsoDate } from './dates.js';
 import { stickiness } from './stickiness.js';
@@ -35,7 +35,7 @@ export function defaultHeight(options: ChartOptions): number {
 }
 
 /** Legend, panel(s), notes: the usual assembly of a chart root. */
-export function assemble(doc: Document, options: ChartOptions, kind: string, panels: readonly { svg: Element; legend: { names: string[]; range: string[] }; hidden: number }[], extra: readonly (Element | null)[] = []): ChartElement {
+export function assemble(doc: Document, options: ChartOptions, kind: string, panels: readonly { svg: Element; legend: { names: string[]; range: string[] }; hidden: number; incomplete?: boolean }[], extra: readonly (Element | null)[] = []): ChartElement {
   const parts: (Element | null)[] = [];
   const lg = panels.find((p) => p.legend.names.length)?.legend;
   if (lg) parts.push(swatches(doc, options, lg.names, lg.range));
@@ -43,6 +43,7 @@ export function assemble(doc: Document, options: ChartOptions, kind: string, pan
   parts.push(...extra);
   const hidden = Math.max(0, ...panels.map((p) => p.hidden));
   if (hidden > 0) parts.push(note(doc, options, `+${hidden} ${labeller(options)('otherSegments')}`));
+  if (panels.some((p) => p.incomplete)) parts.push(note(doc, options, labeller(options)('openPeriod'), shadeSwatch(doc, options)));
   return wrapper(doc, options, kind, parts);
 }
 
@@ -71,4 +72,13 @@ export function lineChart(doc: Document, rows: readonly Row[], options: ChartOpt
 /** Bar chart: grouped bars per period, one per y column (or per segment). */
 export function barChart(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding): ChartElement {
   return renderSeries('bar', doc, rows, options);
+}
+
+function shadeSwatch(doc: Document, options: ChartOptions): SVGSVGElement {
+  const svg = doc.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
+  for (const [k, v] of Object.entries({ width: 15, height: 15, 'aria-hidden': 'true' })) svg.setAttribute(k, String(v));
+  const rect = doc.createElementNS(SVG_NS, 'rect');
+  for (const [k, v] of Object.entries({ width: 15, height: 15, fill: colors(options).neutral, 'fill-opacity': 0.22 })) rect.setAttribute(k, String(v));
+  svg.append(rect);
+  return svg;
 }

@@ -64,6 +64,8 @@ export interface Panel {
   hidden: number;
   marginLeft: number;
   time: TimeX;
+  /** Some periods are flagged `is_complete = false` (shaded in the panel). */
+  incomplete: boolean;
 }
 
 interface Point {
@@ -210,7 +212,12 @@ export function seriesPanel(doc: Document, rows: readonly Row[], spec: PanelSpec
   }
 
   const fy = facet ? (d: { segment: string }) => d.segment : undefined;
-  const marks: Plot.Markish[] = [Plot.gridY({ stroke: c.grid, strokeOpacity: 1, ticks: ya.scale.ticks })];
+  // Periods still in progress (is_complete = false) get a shaded background band.
+  const open = [...new Set(valid.filter(({ r }) => r.is_complete === false).map(({ t }) => t))];
+  const marks: Plot.Markish[] = [
+    Plot.rect(open, { x1: (t: number) => t, x2: (t: number) => xa.next(t), y1: ya.scale.domain[0], y2: ya.scale.domain[1], fill: c.neutral, fillOpacity: 0.22 }),
+    Plot.gridY({ stroke: c.grid, strokeOpacity: 1, ticks: ya.scale.ticks }),
+  ];
   const present = points.filter((p) => p.value !== null);
   if (kind === 'bar' || kind === 'stack') {
     const inset = kind === 'bar' ? Math.min(xa.inset, 1) / 2 : xa.inset;
@@ -261,6 +268,7 @@ export function seriesPanel(doc: Document, rows: readonly Row[], spec: PanelSpec
     hidden: split.all.length - segments.length,
     marginLeft,
     time: xa,
+    incomplete: open.length > 0,
   };
 }
 
