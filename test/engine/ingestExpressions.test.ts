@@ -109,6 +109,14 @@ describe('conversion SQL (run in DuckDB)', () => {
     expect(r.bad).toEqual([false, false, false, true, false, true]);
   });
 
+  it('numbers sampled without grouping still read a later "1,200" (Excel #,##0), but not "1,5"', async () => {
+    const ints = await convert(classifyColumn(['12', '999']), ['1,200', '-12,345,678', '1,5', '12,34']);
+    expect(ints.values).toEqual([1200, -12345678, null, null]);
+    expect(ints.bad).toEqual([false, false, true, true]);
+    const dec = await convert(classifyColumn(['0.5', '12']), ['1,234.5', '1,5']);
+    expect(dec.values).toEqual([1234.5, null]);
+  });
+
   it('booleans', async () => {
     const f = classifyColumn(['yes', 'no']);
     expect((await convert(f, ['yes', 'NO', 'True', 'はい', 'いいえ', 'maybe'])).values).toEqual([true, false, true, true, false, null]);

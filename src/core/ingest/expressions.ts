@@ -130,10 +130,12 @@ function zonedTimestamp(s: string, f: Extract<ColumnFormat, { kind: 'timestamp' 
 
 function conversion(s: string, f: ColumnFormat, reportingOffsetMinutes: number): string | null {
   switch (f.kind) {
+    // Excel's "#,##0" format writes 1,200 but 999: a grouped value may first appear after
+    // the sample. The fallback (only evaluated when the plain cast fails) accepts it.
     case 'integer':
-      return `CASE WHEN contains(${s}, '.') THEN NULL ELSE try_cast(${s} AS BIGINT) END`;
+      return `CASE WHEN contains(${s}, '.') THEN NULL ELSE coalesce(try_cast(${s} AS BIGINT), CASE WHEN regexp_full_match(trim(${s}), '[+-]?[0-9]{1,3}(,[0-9]{3})+') THEN try_cast(replace(${s}, ',', '') AS BIGINT) END) END`;
     case 'decimal':
-      return `try_cast(${s} AS DOUBLE)`;
+      return `coalesce(try_cast(${s} AS DOUBLE), CASE WHEN regexp_full_match(trim(${s}), '[+-]?[0-9]{1,3}(,[0-9]{3})+([.][0-9]+)?') THEN try_cast(replace(${s}, ',', '') AS DOUBLE) END)`;
     case 'amount':
       return amountExpr(s, f);
     case 'boolean':
