@@ -1,6 +1,13 @@
 -- depends: calendar_months
--- mrr_monthly: customer x month MRR (KPI_SPEC section 1, snapshot rule), dense.
--- Columns: customer_id VARCHAR, month DATE (first day), mrr DOUBLE (>= 0).
+-- mrr_monthly: customer x month MRR (KPI_SPEC section 1, snapshot rule), dense, with what
+-- the movement KPIs need to compare a month with the month before.
+-- Columns:
+--   customer_id VARCHAR, month DATE (first day),
+--   mrr DOUBLE              the customer's MRR in the month (> 0 = active; never negative),
+--   prev_mrr DOUBLE         its MRR in the calendar month before (0 when inactive then),
+--   is_first_active BOOLEAN true on the customer's first month ever with mrr > 0,
+--   gap_months INTEGER      on a return (mrr > 0, prev_mrr = 0, active before): the number of
+--                           whole months at 0 since the last active month (>= 1); else NULL.
 --
 -- Where each customer's MRR comes from:
 --   * a customer that appears in mrr_monthly_source (a snapshot-shaped export) takes ALL
@@ -9,69 +16,103 @@
 --     never single customer-months, so one customer's history never mixes two sources
 --     (snapshot exports usually list only active months: an absent month means 0, and
 --     filling it from the other source would invent revenue);
---   * every other customer: the snapshot rule over subscription_periods. MRR(M) is the sum of
---     mrr over its periods with start_date <= last_day(M) and (end_date IS NULL or
+--   * every other customer: the snapshot rule over subscription_periods. MRR(M) is the sum
+--     of mrr over its periods with start_date <= last_day(M) and (end_date IS NULL or
 --     end_date > last_day(M)); end_date is exclusive. Equivalently a period counts in the
 --     months month(start_date) <= M < month(end_date): a period that starts and ends in
 --     the same month counts in none.
--- A customer-month whose MRR sums to zero or less (credits larger than charges) is stored
--- as 0: revenue KPIs read "active" as mrr > 0 and total MRR as the sum of active customers'
+-- A customer-month whose MRR sums to zero or less (credits larger than charges) counts as
+-- 0: revenue KPIs read "active" as mrr > 0 and total MRR as the sum of active customers'
 -- MRR, so a negative amount only nets against the same customer's other periods.
 -- Rows with a NULL customer_id, start_date or month are left out; a NULL mrr counts as 0;
 -- months are truncated to their first day.
 --
--- Dense: one row per customer for EVERY month from the customer's first month with a row
--- to the last month of calendar_months (the month containing the data end), including
--- months with mrr = 0 after churn or between two active spells. Movement KPIs compare
--- M with M-1 row by row, so churn is visible in the first inactive month. Size is at most
--- customers x months (100 k x 36 = 3.6 M rows).
+-- Dense: one row per customer for EVERY month from its first month with mrr > 0 to the
+-- last month of calendar_months (the month containing the data end), including months at
+-- 0 after churn or between two active spells; a customer never active has no rows. So the
+-- table always reaches the data end, and churn is visible as the first row at 0.
+--
+-- Shape (100 k customers x 36 months, 1.1 M periods): periods are expanded to their
+-- active months and summed once (exact sums, no running totals that could leave 1e-17
+-- instead of 0), one sort-based window over the active rows finds the neighbouring active
+-- months, and the months at 0 are generated from the gaps.
 CREATE OR REPLACE TABLE mrr_monthly AS
 WITH last_cal AS (
-  SELECT max(month) AS last_month FROM calendar_months
+  -- month index (year * 12 + month - 1) just after the calendar's last month
+  SELECT year(max(month)) * 12 + month(max(month)) AS end_idx FROM calendar_months
 ),
 src AS (
-  SELECT customer_id, CAST(date_trunc('month', month) AS DATE) AS month, coalesce(sum(mrr), 0) AS mrr
+  SELECT customer_id, year(month) * 12 + month(month) - 1 AS mi, coalesce(sum(mrr), 0) AS mrr
   FROM mrr_monthly_source
   WHERE customer_id IS NOT NULL AND month IS NOT NULL
   GROUP BY 1, 2
 ),
-src_customers AS (
-  SELECT DISTINCT customer_id FROM src
-),
 periods AS (
   SELECT
     p.customer_id,
-    CAST(date_trunc('month', p.start_date) AS DATE) AS first_month,
-    -- first month the period no longer counts in (exclusive); ongoing: after the calendar
+    year(p.start_date) * 12 + month(p.start_date) - 1 AS a,
+    -- first month index the period no longer counts in (ongoing: after the calendar)
     CASE
-      WHEN p.end_date IS NULL THEN CAST(l.last_month + INTERVAL 1 MONTH AS DATE)
-      ELSE CAST(date_trunc('month', p.end_date) AS DATE)
-    END AS stop_month,
+      WHEN p.end_date IS NULL THEN l.end_idx
+      ELSE least(year(p.end_date) * 12 + month(p.end_date) - 1, l.end_idx)
+    END AS b,
     p.mrr
   FROM subscription_periods p
   CROSS JOIN last_cal l
-  ANTI JOIN src_customers s ON s.customer_id = p.customer_id
+  ANTI JOIN (SELECT DISTINCT customer_id FROM src) s ON s.customer_id = p.customer_id
   WHERE p.customer_id IS NOT NULL AND p.start_date IS NOT NULL
 ),
-from_periods AS (
-  SELECT pe.customer_id, c.month, coalesce(sum(pe.mrr), 0) AS mrr
-  FROM periods pe
-  JOIN calendar_months c ON c.month >= pe.first_month AND c.month < pe.stop_month
-  GROUP BY 1, 2
-),
-raw AS (
-  SELECT customer_id, month, mrr FROM src
+active AS (
+  SELECT customer_id, mi, mrr FROM src CROSS JOIN last_cal l WHERE mrr > 0 AND mi < l.end_idx
   UNION ALL
-  SELECT customer_id, month, mrr FROM from_periods
+  SELECT customer_id, mi, sum(mrr) AS mrr
+  FROM (SELECT customer_id, unnest(range(a, b)) AS mi, mrr FROM periods WHERE b > a)
+  GROUP BY customer_id, mi
+  HAVING sum(mrr) > 0
 ),
-firsts AS (
-  SELECT customer_id, min(month) AS first_month FROM raw GROUP BY 1
+w AS (
+  -- one global sort; neighbours of another customer are ignored
+  SELECT
+    customer_id,
+    mi,
+    mrr,
+    CASE WHEN lag(customer_id) OVER o = customer_id THEN lag(mi) OVER o END AS prev_mi,
+    CASE WHEN lag(customer_id) OVER o = customer_id THEN lag(mrr) OVER o END AS prev_active_mrr,
+    CASE WHEN lead(customer_id) OVER o = customer_id THEN lead(mi) OVER o END AS next_mi
+  FROM active
+  WINDOW o AS (ORDER BY customer_id, mi)
 ),
-grid AS (
-  SELECT f.customer_id, c.month
-  FROM firsts f
-  JOIN calendar_months c ON c.month >= f.first_month
+all_rows AS (
+  -- active months
+  SELECT
+    customer_id,
+    mi,
+    mrr,
+    CASE WHEN prev_mi = mi - 1 THEN prev_active_mrr ELSE CAST(0 AS DOUBLE) END AS prev_mrr,
+    prev_mi IS NULL AS is_first_active,
+    CASE WHEN prev_mi < mi - 1 THEN CAST(mi - prev_mi - 1 AS INTEGER) END AS gap_months
+  FROM w
+  UNION ALL
+  -- months at 0 after an active month, up to the next active month or the calendar's end;
+  -- the first of them books the churn of the active month's MRR
+  SELECT
+    customer_id,
+    zmi,
+    CAST(0 AS DOUBLE),
+    CASE WHEN zmi = mi + 1 THEN mrr ELSE CAST(0 AS DOUBLE) END,
+    false,
+    CAST(NULL AS INTEGER)
+  FROM (
+    SELECT customer_id, mi, mrr, unnest(range(mi + 1, coalesce(next_mi, l.end_idx))) AS zmi
+    FROM w CROSS JOIN last_cal l
+    WHERE coalesce(next_mi, l.end_idx) > mi + 1
+  )
 )
-SELECT g.customer_id, g.month, CASE WHEN r.mrr > 0 THEN r.mrr ELSE CAST(0 AS DOUBLE) END AS mrr
-FROM grid g
-LEFT JOIN raw r ON r.customer_id = g.customer_id AND r.month = g.month;
+SELECT
+  customer_id,
+  make_date(CAST(mi // 12 AS BIGINT), CAST(mi % 12 + 1 AS BIGINT), 1) AS month,
+  mrr,
+  prev_mrr,
+  is_first_active,
+  gap_months
+FROM all_rows;

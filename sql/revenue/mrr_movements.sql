@@ -31,7 +31,7 @@ description:
     is_complete = false です。既定値で dbt-labs mrr-playbook の結果と完全に一致します。
 requires:
   mrr_monthly: [customer_id, month, mrr]
-derived: [calendar_months, mrr_monthly, mrr_movements_base]
+derived: [calendar_months, mrr_monthly]
 params:
   - name: as_of
     type: date
@@ -94,9 +94,10 @@ b AS (
       AND (x.is_first_active OR ($reactivation_window_months IS NOT NULL AND x.gap_months > $reactivation_window_months))) AS is_new,
     (x.mrr > 0 AND x.prev_mrr = 0 AND NOT x.is_first_active
       AND ($reactivation_window_months IS NULL OR x.gap_months <= $reactivation_window_months)) AS is_reactivated
-  FROM mrr_movements_base x
+  FROM mrr_monthly x
   LEFT JOIN seg s ON s.customer_id = x.customer_id
   WHERE x.month <= date_trunc('month', $as_of)
+    AND (x.mrr > 0 OR x.prev_mrr > 0)
 ),
 agg AS (
   SELECT

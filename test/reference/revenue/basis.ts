@@ -9,7 +9,7 @@
  *   every other customer's MRR(M) is the sum over its periods with
  *   start_date <= last_day(M) and (end_date null or end_date > last_day(M));
  * - a customer-month summing to <= 0 counts as 0 (inactive);
- * - a customer "has data" from its first month with a source row or a counting period;
+ * - the revenue months start at the first month in which any customer has MRR > 0;
  * - the data end is the latest date over all inputs, capped 36 months after the latest date
  *   that is not a subscription end date.
  */
@@ -139,7 +139,7 @@ export function dataStart(input: RevenueInput): string | null {
 export interface MonthlyMrr {
   /** customer -> month -> MRR (>= 0); only months where the customer has data. */
   byCustomer: Map<string, Map<string, number>>;
-  /** First month of the revenue calendar (earliest customer-month), or null. */
+  /** First month of the revenue calendar (earliest month with a customer at MRR > 0), or null. */
   firstMonth: string | null;
   /** Last month of the calendar (month of the data end), or null. */
   lastMonth: string | null;
@@ -183,7 +183,8 @@ export function monthlyMrr(input: RevenueInput): MonthlyMrr {
     const clamped = new Map<string, number>();
     for (const [month, v] of m) {
       clamped.set(month, v > 0 ? v : 0);
-      if (firstMonth === null || month < firstMonth) firstMonth = month;
+      // the revenue calendar starts at the first month any customer is active
+      if (v > 0 && (firstMonth === null || month < firstMonth)) firstMonth = month;
     }
     byCustomer.set(c, clamped);
   }
