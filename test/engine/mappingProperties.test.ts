@@ -100,7 +100,7 @@ describe('normalisation properties', () => {
         const t = await createTable(engine, `p_epoch_${n++}`, cols, cells);
         const norm = (epochUnit: Normalisation['epochUnit']): Normalisation => ({ ...DEFAULT_NORMALISATION, epochUnit });
         const [s, msCol, z, jst] = t.columns as [LoadedTable['columns'][number], LoadedTable['columns'][number], LoadedTable['columns'][number], LoadedTable['columns'][number]];
-        const ctx = (u: Normalisation['epochUnit'], offset = 0) => ({ norm: norm(mode === 'auto' ? 'auto' : u), utcOffsetMinutes: offset });
+        const ctx = (u: Normalisation['epochUnit'], offset = 0) => ({ norm: norm(mode === 'auto' ? 'auto' : u), utcOffsetMinutes: offset, sourceSchema: null });
         const got = await rows(
           engine,
           `SELECT ${timestampExpr(s, ctx('s'))} AS s, ${timestampExpr(msCol, ctx('ms'))} AS ms, ${timestampExpr(z, ctx('ms'))} AS z, ` +

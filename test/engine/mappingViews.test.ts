@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/node/nodeEngine.js';
 import { CANONICAL_SCHEMA, CANONICAL_VIEWS } from '../../src/core/model/schema.js';
 import { availableRoles, buildCanonicalSql, confirmDetection, detectMapping, runValidation, type ConfirmedMapping } from '../../src/core/mapping/index.js';
-import { applyStatements, loadFixture, rows } from './mappingFixtures.js';
+import { applyStatements, createTable, loadFixture, rows } from './mappingFixtures.js';
 
 const GROUPS: Record<string, string[]> = {
   stripe: ['stripe/customers.csv', 'stripe/subscriptions.csv', 'stripe/invoices.csv', 'stripe/subscriptions_api.csv'],
@@ -101,5 +101,23 @@ describe('canonical views', () => {
     expect(await rows(engine, "SELECT DISTINCT segment FROM customers WHERE industry = '情報通信業'")).toEqual([{ segment: '情報通信業' }]);
     const unknown = buildCanonicalSql([ja!], { segmentAttribute: 'colour' });
     expect(unknown.warnings.map((w) => w.code)).toContain('unknown_segment');
+  });
+
+  it('can live in their own schema, reading user tables named like them', async () => {
+    const cols = [{ name: 'customer_id', type: 'VARCHAR' }, { name: 'name', type: 'VARCHAR' }, { name: 'industry', type: 'VARCHAR' }];
+    await engine.exec('DROP VIEW IF EXISTS main.customers'); // left by the tests above
+    const t = await createTable(engine, 'customers', cols, [['c1', 'Acme', 'Retail']], 'customers.csv');
+    await engine.exec('CREATE SCHEMA IF NOT EXISTS kpi');
+    await engine.exec("SET search_path = 'kpi,main'");
+    try {
+      const sql = buildCanonicalSql([confirmDetection(t, detectMapping(t))], { schema: 'kpi' });
+      await applyStatements(engine, sql.statements);
+      // Built twice: the second time kpi.customers exists and must not shadow main.customers.
+      await applyStatements(engine, sql.statements);
+      expect(await rows(engine, 'SELECT customer_id, name, segment, industry FROM kpi.customers')).toEqual([{ customer_id: 'c1', name: 'Acme', segment: '(all)', industry: 'Retail' }]);
+      expect(await rows(engine, 'SELECT count(*) AS n FROM main.customers')).toEqual([{ n: 1 }]);
+    } finally {
+      await engine.exec("SET search_path = 'main'");
+    }
   });
 });

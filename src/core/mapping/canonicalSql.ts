@@ -8,15 +8,15 @@ import type { CanonicalView } from '../model/schema.js';
 import { confirmedMappingProblems } from './checkMapping.js';
 import type { ExprContext } from './expr.js';
 import { sizeBandsFor } from './segments.js';
+import { ident } from './sql.js';
 import type { ConfirmedMapping, MappingWarning, Role } from './types.js';
-import { customersStage, customersView, type SegmentChoice } from './views/customers.js';
-import { eventsStage, eventsView } from './views/events.js';
-import { mrrMonthlySourceView, snapshotStage } from './views/mrrMonthlySource.js';
-import { responsesStage, responsesView } from './views/responses.js';
+import { customersSelect, customersStage, type SegmentChoice } from './views/customers.js';
+import { eventsSelect, eventsStage } from './views/events.js';
+import { mrrMonthlySourceSelect, snapshotStage } from './views/mrrMonthlySource.js';
+import { responsesSelect, responsesStage } from './views/responses.js';
 import { invoiceStage, subscriptionStage } from './views/revenueStage.js';
-import { subscriptionPeriodsView } from './views/subscriptionPeriods.js';
-import { ticketsStage, ticketsView } from './views/tickets.js';
-import { CANONICAL_VIEWS } from '../model/schema.js';
+import { subscriptionPeriodsSelect } from './views/subscriptionPeriods.js';
+import { ticketsSelect, ticketsStage } from './views/tickets.js';
 
 /** Workspace-wide options of the canonical views. */
 export interface CanonicalOptions {
@@ -26,6 +26,15 @@ export interface CanonicalOptions {
   segmentAttribute?: string | null;
   /** Reporting offset (minutes east of UTC) for epoch numbers and offset-carrying text. Default 0. */
   utcOffsetMinutes?: number;
+  /** Schema the views are created in (e.g. `kpi`). Default: unqualified (the current schema). */
+  schema?: string;
+  /** Schema of the loaded tables. Default `main`; null leaves them unqualified. */
+  sourceSchema?: string | null;
+}
+
+/** The expression context of one mapping under these options. */
+export function exprContext(m: ConfirmedMapping, options: CanonicalOptions): ExprContext {
+  return { norm: m.normalisation, utcOffsetMinutes: options.utcOffsetMinutes ?? 0, sourceSchema: options.sourceSchema === undefined ? 'main' : options.sourceSchema };
 }
 
 /** The SQL that creates the canonical views, and what the UI should know about it. */
@@ -48,9 +57,6 @@ export function usableMappings(mappings: readonly ConfirmedMapping[]): { usable:
   const usable: ConfirmedMapping[] = [];
   const warnings: MappingWarning[] = [];
   for (const m of mappings) {
-    if (CANONICAL_VIEWS.some((v) => v === m.table.table.toLowerCase())) {
-      throw new Error(`table "${m.table.table}" has the name of a canonical view; load it under another name`);
-    }
     const problems = confirmedMappingProblems(m);
     if (problems.length) {
       warnings.push({
@@ -127,7 +133,7 @@ export function buildCanonicalSql(mappings: readonly ConfirmedMapping[], options
   const { usable, warnings } = usableMappings(mappings);
   const reportingCurrency = chooseReportingCurrency(usable, options.reportingCurrency);
   const of = (role: Role): [ConfirmedMapping, number][] => usable.map((m, i) => [m, i] as [ConfirmedMapping, number]).filter(([m]) => m.role === role);
-  const ctxOf = (m: ConfirmedMapping): ExprContext => ({ norm: m.normalisation, utcOffsetMinutes: options.utcOffsetMinutes ?? 0 });
+  const ctxOf = (m: ConfirmedMapping): ExprContext => exprContext(m, options);
 
   // Subscriptions and invoices describe the same revenue: never add them up.
   const invoices = of('subscriptions').length ? [] : of('invoices');
@@ -169,14 +175,16 @@ export function buildCanonicalSql(mappings: readonly ConfirmedMapping[], options
     });
   }
 
-  const statements = [
-    customersView(customers.map(([m, i]) => customersStage(m, i, ctxOf(m), names)), names, revenue, snapshots, segment),
-    subscriptionPeriodsView(revenue, reportingCurrency),
-    mrrMonthlySourceView(snapshots, reportingCurrency),
-    eventsView(of('events').map(([m]) => eventsStage(m, ctxOf(m)))),
-    responsesView(of('responses').map(([m, i]) => responsesStage(m, i, ctxOf(m)))),
-    ticketsView(of('tickets').map(([m, i]) => ticketsStage(m, i, ctxOf(m)))),
+  const selects: [CanonicalView, string][] = [
+    ['customers', customersSelect(customers.map(([m, i]) => customersStage(m, i, ctxOf(m), names)), names, revenue, snapshots, segment)],
+    ['subscription_periods', subscriptionPeriodsSelect(revenue, reportingCurrency)],
+    ['mrr_monthly_source', mrrMonthlySourceSelect(snapshots, reportingCurrency)],
+    ['events', eventsSelect(of('events').map(([m]) => eventsStage(m, ctxOf(m))))],
+    ['responses', responsesSelect(of('responses').map(([m, i]) => responsesStage(m, i, ctxOf(m))))],
+    ['tickets', ticketsSelect(of('tickets').map(([m, i]) => ticketsStage(m, i, ctxOf(m))))],
   ];
+  const target = (view: CanonicalView): string => (options.schema ? `${ident(options.schema)}.${ident(view)}` : ident(view));
+  const statements = selects.map(([view, body]) => `CREATE OR REPLACE VIEW ${target(view)} AS ${body}`);
   return {
     statements,
     warnings,

@@ -14,6 +14,8 @@ export interface ExprContext {
   norm: Normalisation;
   /** Offset (minutes east of UTC) that UTC instants are shifted to; applied to epochs and `Z`/`+hh:mm` text. */
   utcOffsetMinutes: number;
+  /** Schema of the loaded tables (`main`); null leaves table names unqualified. */
+  sourceSchema: string | null;
 }
 
 /** Text of amounts that may be parsed: optional currency prefix/suffix, sign, separators, decimals. */

@@ -7,7 +7,7 @@
  */
 import type { SqlEngine } from '../engine/types.js';
 import { tableToRows } from '../engine/rows.js';
-import { chooseReportingCurrency, usableMappings, type CanonicalOptions } from './canonicalSql.js';
+import { chooseReportingCurrency, exprContext, usableMappings, type CanonicalOptions } from './canonicalSql.js';
 import type { ExprContext } from './expr.js';
 import { dateExpr, intervalMonthsExpr, numberExpr, timestampExpr, varcharExpr } from './expr.js';
 import { ROLE_FIELDS, type FieldKind } from './fields.js';
@@ -86,7 +86,7 @@ function parseChecks(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[] {
     if (!col) continue;
     const raw = varcharExpr(col);
     if (f.required) {
-      out.push({ id: 'missing_value', severity: 'error', file: m.table.file, column: col.name, sql: countAndExamples(`SELECT ${exampleOf(m, "'(empty)'", col)} AS example ${fromTable(m)} WHERE ${raw} IS NULL`) });
+      out.push({ id: 'missing_value', severity: 'error', file: m.table.file, column: col.name, sql: countAndExamples(`SELECT ${exampleOf(m, "'(empty)'", col)} AS example ${fromTable(m, ctx)} WHERE ${raw} IS NULL`) });
     }
     const isDate = DATE_KINDS.includes(f.kind);
     if ((!isDate && !NUMBER_KINDS.includes(f.kind)) || parsesNatively(f.kind, col)) continue;
@@ -96,7 +96,7 @@ function parseChecks(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[] {
       severity: f.required ? 'error' : 'warning',
       file: m.table.file,
       column: col.name,
-      sql: countAndExamples(`SELECT ${exampleOf(m, raw, col)} AS example ${fromTable(m)} WHERE ${raw} IS NOT NULL AND ${parsed} IS NULL`),
+      sql: countAndExamples(`SELECT ${exampleOf(m, raw, col)} AS example ${fromTable(m, ctx)} WHERE ${raw} IS NOT NULL AND ${parsed} IS NULL`),
     });
   }
   const interval = columnOf(m, 'interval');
@@ -107,13 +107,13 @@ function parseChecks(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[] {
       severity: 'error',
       file: m.table.file,
       column: interval.name,
-      sql: countAndExamples(`SELECT ${exampleOf(m, varcharExpr(interval))} AS example ${fromTable(m)} WHERE ${varcharExpr(interval)} IS NOT NULL AND ${months} IS NULL`),
+      sql: countAndExamples(`SELECT ${exampleOf(m, varcharExpr(interval))} AS example ${fromTable(m, ctx)} WHERE ${varcharExpr(interval)} IS NOT NULL AND ${months} IS NULL`),
     });
   }
   return out;
 }
 
-function duplicateCheck(m: ConfirmedMapping): ValidationQuery[] {
+function duplicateCheck(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[] {
   const field = m.role === 'customers' ? 'customer_id' : m.role === 'tickets' ? 'ticket_id' : null;
   const col = field ? columnOf(m, field) : null;
   if (!col) return [];
@@ -124,7 +124,7 @@ function duplicateCheck(m: ConfirmedMapping): ValidationQuery[] {
       severity: 'warning',
       file: m.table.file,
       column: col.name,
-      sql: countAndExamples(`SELECT ${key} || ' ×' || CAST(count(*) AS VARCHAR) AS example ${fromTable(m)} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1`),
+      sql: countAndExamples(`SELECT ${key} || ' ×' || CAST(count(*) AS VARCHAR) AS example ${fromTable(m, ctx)} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1`),
     },
   ];
 }
@@ -147,7 +147,7 @@ function revenueChecks(m: ConfirmedMapping, ctx: ExprContext, reportingCurrency:
   if (m.role === 'invoices') {
     const s = dateExpr(columnOf(m, 'period_start') as LoadedColumn, ctx);
     const e = dateExpr(columnOf(m, 'period_end') as LoadedColumn, ctx);
-    out.push({ id: 'end_before_start', severity: 'warning', file, sql: countAndExamples(`SELECT ${exampleOf(m, `CAST(${s} AS VARCHAR) || ' → ' || CAST(${e} AS VARCHAR)`)} AS example ${fromTable(m)} WHERE ${e} < ${s}`) });
+    out.push({ id: 'end_before_start', severity: 'warning', file, sql: countAndExamples(`SELECT ${exampleOf(m, `CAST(${s} AS VARCHAR) || ' → ' || CAST(${e} AS VARCHAR)`)} AS example ${fromTable(m, ctx)} WHERE ${e} < ${s}`) });
   }
   out.push({ id: 'negative_mrr', severity: 'warning', file, sql: countAndExamples(`SELECT concat_ws(': ', customer_id, CAST(round(mrr, 2) AS VARCHAR)) AS example FROM (${stage}) AS s WHERE mrr < 0`) });
   if (reportingCurrency !== null && columnOf(m, 'currency')) {
@@ -167,16 +167,16 @@ function revenueChecks(m: ConfirmedMapping, ctx: ExprContext, reportingCurrency:
 
 /** The checks of one mapping. */
 export function validationSql(m: ConfirmedMapping, options: CanonicalOptions = {}): ValidationQuery[] {
-  const ctx: ExprContext = { norm: m.normalisation, utcOffsetMinutes: options.utcOffsetMinutes ?? 0 };
+  const ctx = exprContext(m, options);
   const reporting = chooseReportingCurrency([m], options.reportingCurrency);
-  return [...parseChecks(m, ctx), ...duplicateCheck(m), ...revenueChecks(m, ctx, reporting)];
+  return [...parseChecks(m, ctx), ...duplicateCheck(m, ctx), ...revenueChecks(m, ctx, reporting)];
 }
 
 /** Checks across mappings: customers of revenue files missing from the customers files. */
 export function crossValidationSql(mappings: readonly ConfirmedMapping[], options: CanonicalOptions = {}): ValidationQuery[] {
   const customers = mappings.filter((m) => m.role === 'customers');
   if (customers.length === 0) return [];
-  const ctxOf = (m: ConfirmedMapping): ExprContext => ({ norm: m.normalisation, utcOffsetMinutes: options.utcOffsetMinutes ?? 0 });
+  const ctxOf = (m: ConfirmedMapping): ExprContext => exprContext(m, options);
   // NOT IN over a set holding NULL is never true: keep the known ids non-null.
   const known = customers.map((m) => `SELECT customer_id FROM (${customersStage(m, 0, ctxOf(m), [])}) AS c WHERE customer_id IS NOT NULL`).join(' UNION ');
   return mappings.flatMap((m) => {

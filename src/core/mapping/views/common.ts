@@ -27,9 +27,9 @@ export function fieldExprs(m: ConfirmedMapping, ctx: ExprContext) {
   };
 }
 
-/** `FROM "table"` of a mapping. */
-export function fromTable(m: ConfirmedMapping): string {
-  return `FROM ${ident(m.table.table)}`;
+/** `FROM "schema"."table"` of a mapping's loaded table. */
+export function fromTable(m: ConfirmedMapping, ctx: ExprContext): string {
+  return `FROM ${ctx.sourceSchema === null ? '' : `${ident(ctx.sourceSchema)}.`}${ident(m.table.table)}`;
 }
 
 /** The select list of a canonical view, in schema order, each column cast to its type (NULL when absent). */
@@ -37,16 +37,9 @@ export function typedColumns(view: CanonicalView, exprs: Readonly<Record<string,
   return CANONICAL_SCHEMA[view].map(([name, type]) => `CAST(${exprs[name] ?? 'NULL'} AS ${type}) AS ${ident(name)}`).join(', ');
 }
 
-/** `CREATE OR REPLACE VIEW` of an empty view with the canonical columns and types. */
-export function emptyView(view: CanonicalView, extra: readonly string[] = []): string {
-  const cols = CANONICAL_SCHEMA[view].map(([name, type]) => `CAST(NULL AS ${type}) AS ${ident(name)}`);
-  for (const e of extra) cols.push(`CAST(NULL AS VARCHAR) AS ${ident(e)}`);
-  return `CREATE OR REPLACE VIEW ${ident(view)} AS SELECT ${cols.join(', ')} WHERE false`;
-}
-
-/** Plain column references of a view's schema, for outer selects. */
-export function schemaColumns(view: CanonicalView): string {
-  return CANONICAL_SCHEMA[view].map(([name]) => ident(name)).join(', ');
+/** SELECT of no rows with a view's canonical columns and types (the view when no file feeds it). */
+export function emptySelect(view: CanonicalView): string {
+  return `SELECT ${CANONICAL_SCHEMA[view].map(([name, type]) => `CAST(NULL AS ${type}) AS ${ident(name)}`).join(', ')} WHERE false`;
 }
 
 /** `a UNION ALL b …` of stage selects, parenthesised. */

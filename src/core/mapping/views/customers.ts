@@ -11,7 +11,7 @@ import { varcharExpr } from '../expr.js';
 import { ident, numberLiteral } from '../sql.js';
 import type { ConfirmedMapping, LoadedColumn } from '../types.js';
 import { isNumericType } from '../valueProfile.js';
-import { emptyView, fieldExprs, fromTable, typedColumns, unionAll } from './common.js';
+import { emptySelect, fieldExprs, fromTable, typedColumns, unionAll } from './common.js';
 
 /** The segment choice: attribute column name, and whether its numbers are grouped into employee-size bands. */
 export interface SegmentChoice {
@@ -55,15 +55,15 @@ export function customersStage(m: ConfirmedMapping, index: number, ctx: ExprCont
     `${f.date('trial_start')} AS trial_start`,
     `${f.date('trial_end')} AS trial_end`,
   ];
-  return `SELECT ${[...core, ...attrs, `${numberLiteral(index)} AS __src`].join(', ')} ${fromTable(m)}`;
+  return `SELECT ${[...core, ...attrs, `${numberLiteral(index)} AS __src`].join(', ')} ${fromTable(m, ctx)}`;
 }
 
 /**
- * `CREATE VIEW customers`. `customerStages` from customers tables, `revenueStages`
+ * SELECT of `customers`. `customerStages` from customers tables, `revenueStages`
  * (subscriptions/invoices stages) for trial dates and synthesis, `snapshotStages` for
  * synthesis from MRR snapshots.
  */
-export function customersView(
+export function customersSelect(
   customerStages: readonly string[],
   attributeNames: readonly string[],
   revenueStages: readonly string[],
@@ -75,7 +75,7 @@ export function customersView(
       ...revenueStages.map((s) => `SELECT customer_id, first_start, trial_start, trial_end, plan FROM (${s}) AS r`),
       ...snapshotStages.map((s) => `SELECT customer_id, month AS first_start, CAST(NULL AS DATE) AS trial_start, CAST(NULL AS DATE) AS trial_end, CAST(NULL AS VARCHAR) AS plan FROM (${s}) AS m`),
     ];
-    if (sources.length === 0) return emptyView('customers');
+    if (sources.length === 0) return emptySelect('customers');
     const cols = typedColumns('customers', {
       customer_id: 'customer_id',
       signup_date: 'min(first_start)',
@@ -84,7 +84,7 @@ export function customersView(
       segment: segment?.attribute === 'plan' ? "COALESCE(arg_max(plan, first_start), '(unknown)')" : "'(all)'",
     });
     return (
-      `CREATE OR REPLACE VIEW customers AS SELECT ${cols}, CAST(arg_max(plan, first_start) AS VARCHAR) AS plan ` +
+      `SELECT ${cols}, CAST(arg_max(plan, first_start) AS VARCHAR) AS plan ` +
       `FROM (${unionAll(sources)}) AS s WHERE customer_id IS NOT NULL GROUP BY customer_id`
     );
   }
@@ -102,7 +102,7 @@ export function customersView(
     ? ` LEFT JOIN (SELECT customer_id AS __customer_id, min(trial_start) AS __trial_start, max(trial_end) AS __trial_end FROM (${unionAll(revenueStages)}) AS r GROUP BY customer_id) AS t ON c.customer_id = t.__customer_id`
     : '';
   return (
-    `CREATE OR REPLACE VIEW customers AS SELECT ${[cols, ...attrs].join(', ')} FROM (` +
+    `SELECT ${[cols, ...attrs].join(', ')} FROM (` +
     `SELECT * FROM (${unionAll(customerStages)}) AS u WHERE customer_id IS NOT NULL ` +
     `QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY __src DESC, signup_date NULLS LAST, name NULLS LAST) = 1) AS c${join}`
   );

@@ -3,7 +3,7 @@ import type { ExprContext } from '../expr.js';
 import { currencyExpr, moneyExpr } from '../expr.js';
 import { numberLiteral } from '../sql.js';
 import type { ConfirmedMapping } from '../types.js';
-import { columnOf, currencyFilter, emptyView, fieldExprs, fromTable, typedColumns, unionAll } from './common.js';
+import { columnOf, currencyFilter, emptySelect, fieldExprs, fromTable, typedColumns, unionAll } from './common.js';
 
 /** Stage SELECT of a snapshot table: customer_id, month (first day), mrr, currency, __src. */
 export function snapshotStage(m: ConfirmedMapping, index: number, ctx: ExprContext): string {
@@ -12,21 +12,21 @@ export function snapshotStage(m: ConfirmedMapping, index: number, ctx: ExprConte
   return (
     `SELECT customer_id, month, ${moneyExpr('mrr', m.normalisation, 'currency')} AS mrr, currency, ${numberLiteral(index)} AS __src FROM (` +
     `SELECT ${f.text('customer_id')} AS customer_id, CAST(date_trunc('month', ${f.date('month')}) AS DATE) AS month, ` +
-    `${f.number('mrr')} AS mrr, ${cur ? currencyExpr(cur) : 'CAST(NULL AS VARCHAR)'} AS currency ${fromTable(m)}) AS r`
+    `${f.number('mrr')} AS mrr, ${cur ? currencyExpr(cur) : 'CAST(NULL AS VARCHAR)'} AS currency ${fromTable(m, ctx)}) AS r`
   );
 }
 
 /**
- * `CREATE VIEW mrr_monthly_source`: MRR summed per customer and month (several rows
+ * SELECT of `mrr_monthly_source`: MRR summed per customer and month (several rows
  * per customer-month, e.g. one per product, add up). When monthly files overlap, a
  * customer-month comes from the latest file only.
  */
-export function mrrMonthlySourceView(stages: readonly string[], reportingCurrency: string | null): string {
-  if (stages.length === 0) return emptyView('mrr_monthly_source');
+export function mrrMonthlySourceSelect(stages: readonly string[], reportingCurrency: string | null): string {
+  if (stages.length === 0) return emptySelect('mrr_monthly_source');
   const cols = typedColumns('mrr_monthly_source', { customer_id: 'customer_id', month: 'month', mrr: 'sum(mrr)' });
   const latest = stages.length > 1 ? ' QUALIFY __src = max(__src) OVER (PARTITION BY customer_id, month)' : '';
   return (
-    `CREATE OR REPLACE VIEW mrr_monthly_source AS SELECT ${cols} FROM (` +
+    `SELECT ${cols} FROM (` +
     `SELECT * FROM (${unionAll(stages)}) AS u WHERE customer_id IS NOT NULL AND month IS NOT NULL${latest}) AS s ` +
     `WHERE mrr IS NOT NULL AND ${currencyFilter(reportingCurrency)} GROUP BY customer_id, month`
   );

@@ -7,7 +7,7 @@ import type { ExprContext } from '../expr.js';
 import { literal, literalList, numberLiteral } from '../sql.js';
 import type { ConfirmedMapping } from '../types.js';
 import { SURVEY_CSAT, SURVEY_NPS } from '../vocabulary.js';
-import { emptyView, fieldExprs, fromTable, latestFileWins, typedColumns, unionAll } from './common.js';
+import { emptySelect, fieldExprs, fromTable, latestFileWins, typedColumns, unionAll } from './common.js';
 
 /** SQL for the canonical survey label of a survey text expression. */
 export function surveyExpr(text: string | null, fallback: 'nps' | 'csat' | null): string {
@@ -32,14 +32,14 @@ export function responsesStage(m: ConfirmedMapping, index: number, ctx: ExprCont
     survey: surveyExpr(f.has('survey') ? f.text('survey') : null, m.normalisation.scoreScale),
     comment: f.text('comment'),
   });
-  return `SELECT ${cols}, ${f.text('response_id')} AS __key, ${numberLiteral(index)} AS __src ${fromTable(m)}`;
+  return `SELECT ${cols}, ${f.text('response_id')} AS __key, ${numberLiteral(index)} AS __src ${fromTable(m, ctx)}`;
 }
 
-/** `CREATE VIEW responses`: answers with a time and a score; overlapping files deduplicated by response id. */
-export function responsesView(stages: readonly string[]): string {
-  if (stages.length === 0) return emptyView('responses');
+/** SELECT of `responses`: answers with a time and a score; overlapping files deduplicated by response id. */
+export function responsesSelect(stages: readonly string[]): string {
+  if (stages.length === 0) return emptySelect('responses');
   return (
-    `CREATE OR REPLACE VIEW responses AS SELECT * EXCLUDE (__key, __src) FROM (SELECT * FROM (${unionAll(stages)}) AS u` +
+    `SELECT * EXCLUDE (__key, __src) FROM (SELECT * FROM (${unionAll(stages)}) AS u` +
     `${latestFileWins('__key', stages.length)}) AS r WHERE responded_at IS NOT NULL AND score IS NOT NULL`
   );
 }

@@ -108,7 +108,7 @@ export function subscriptionStage(m: ConfirmedMapping, index: number, ctx: ExprC
       __key: `${literal('s:')} || subscription_id`,
       __src: numberLiteral(index),
     },
-    fromTable(m),
+    fromTable(m, ctx),
     inner,
   );
 }
@@ -147,7 +147,7 @@ export function invoiceStage(m: ConfirmedMapping, index: number, ctx: ExprContex
       __key: `${literal('i:')} || invoice_id`,
       __src: numberLiteral(index),
     },
-    fromTable(m),
+    fromTable(m, ctx),
     inner,
   );
 }

@@ -11,7 +11,7 @@ import { literalList, numberLiteral } from '../sql.js';
 import type { ConfirmedMapping, LoadedColumn } from '../types.js';
 import { isNumericType } from '../valueProfile.js';
 import { SATISFACTION_BAD, SATISFACTION_GOOD } from '../vocabulary.js';
-import { columnOf, emptyView, fieldExprs, fromTable, typedColumns, unionAll } from './common.js';
+import { columnOf, emptySelect, fieldExprs, fromTable, typedColumns, unionAll } from './common.js';
 
 /** SQL for the canonical satisfaction of a column. */
 export function satisfactionExpr(col: LoadedColumn): string {
@@ -53,14 +53,14 @@ export function ticketsStage(m: ConfirmedMapping, index: number, ctx: ExprContex
     replies: `TRY_CAST(round(${f.number('replies')}) AS INTEGER)`,
     satisfaction: sat ? satisfactionExpr(sat) : 'NULL',
   });
-  return `SELECT ${cols}, ${numberLiteral(index)} AS __src ${fromTable(m)}`;
+  return `SELECT ${cols}, ${numberLiteral(index)} AS __src ${fromTable(m, ctx)}`;
 }
 
-/** `CREATE VIEW tickets`: one row per ticket id (the latest file's row when files overlap). */
-export function ticketsView(stages: readonly string[]): string {
-  if (stages.length === 0) return emptyView('tickets');
+/** SELECT of `tickets`: one row per ticket id (the latest file's row when files overlap). */
+export function ticketsSelect(stages: readonly string[]): string {
+  if (stages.length === 0) return emptySelect('tickets');
   return (
-    `CREATE OR REPLACE VIEW tickets AS SELECT * EXCLUDE (__src) FROM (${unionAll(stages)}) AS t ` +
+    `SELECT * EXCLUDE (__src) FROM (${unionAll(stages)}) AS t ` +
     `WHERE ticket_id IS NOT NULL AND created_at IS NOT NULL ` +
     `QUALIFY row_number() OVER (PARTITION BY ticket_id ORDER BY __src DESC, resolved_at DESC NULLS LAST, created_at DESC) = 1`
   );
