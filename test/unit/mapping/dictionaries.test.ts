@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NORMALISATION, headerKey, ROLE_FIELDS, ROLES, SOURCES, sourceById, type Role } from '../../../src/core/mapping/index.js';
+import { DEFAULT_NORMALISATION, headerKey, KNOWN_ATTRIBUTES, ROLE_FIELDS, ROLES, SOURCES, sourceById, type Role } from '../../../src/core/mapping/index.js';
 
 const SOURCES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../src/core/mapping/sources');
 
@@ -35,6 +35,10 @@ describe('source dictionaries', () => {
           for (const f of ROLE_FIELDS[role].fields) if (f.required) expect(dict.columns[f.name]?.length, `${role}.${f.name}`).toBeGreaterThan(0);
           for (const field of Object.keys(dict.valueHints ?? {})) expect(fields).toContain(field);
         }
+      });
+
+      it('names attributes only with the canonical attribute names', () => {
+        for (const [, dict] of roles) for (const name of Object.keys(dict.attributes ?? {})) expect(KNOWN_ATTRIBUTES).toContain(name);
       });
 
       it('has valid normalisation defaults', () => {
