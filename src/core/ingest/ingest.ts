@@ -203,17 +203,18 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
   const names = analysis.names;
   const syntax = csvSyntax(dialect.delimiter, dialect.quote, dialect.escape);
 
-  const present = await existingNames(engine);
   const requestedName = options.tableName?.trim();
-  let target: string;
-  if (requestedName) {
-    if (present.views.has(requestedName.toLowerCase())) return failed([tableNameProblem(file, requestedName)], false);
-    target = requestedName;
-  } else {
-    target = tableNameFromFile(file, [...present.tables, ...present.views, ...(options.existingTables ?? [])]);
-  }
   const staging = `__kpiw_ingest_${++sequence}_${Date.now().toString(36)}`;
-  await engine.exec(createTableSql(staging, plan));
+  let present: { tables: Set<string>; views: Set<string> };
+  let target: string;
+  try {
+    present = await existingNames(engine);
+    if (requestedName && present.views.has(requestedName.toLowerCase())) return failed([tableNameProblem(file, requestedName)], false);
+    target = requestedName || tableNameFromFile(file, [...present.tables, ...present.views, ...(options.existingTables ?? [])]);
+    await engine.exec(createTableSql(staging, plan));
+  } catch (err) {
+    return failed([engineErrorProblem(file, errorText(err).split('\n')[0] ?? 'unknown error')], false);
+  }
 
   // Load state
   let recordsToSkip = dialect.skipRecords + (dialect.header ? 1 : 0);

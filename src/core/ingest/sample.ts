@@ -2,7 +2,7 @@
  * Reads and analyses the head of a file once: encoding, dialect, header, column names and
  * the type plan. Used by both the loader and the live preview.
  */
-import { detectEncodingInWindows, bomLength, textStats, type Encoding, type EncodingDetection } from './encoding.js';
+import { detectEncoding, detectEncodingInWindows, bomLength, textStats, type Encoding, type EncodingDetection } from './encoding.js';
 import { sniffDialect, type Dialect } from './dialect.js';
 import { parseRecords } from './records.js';
 import { columnNames } from './naming.js';
@@ -107,19 +107,23 @@ export async function analyzeSource(source: IngestSource, options: AnalyzeOption
   if (source.size === 0) return fail(emptyFileProblem(file));
 
   let head: Uint8Array;
-  let windows: Uint8Array[] = [];
+  let encoding: EncodingDetection;
   const sampleBytes = Math.max(4096, options.sampleBytes ?? DEFAULT_SAMPLE);
   try {
     head = await source.read(0, Math.min(source.size, sampleBytes));
-    if (!options.encoding) windows = await readWindows(source, head.length);
+    if (options.encoding) {
+      encoding = { encoding: options.encoding, bom: bomLength(head, options.encoding), confidence: 1, reason: 'chosen by the user' };
+    } else {
+      encoding = detectEncoding(head);
+      // A plain-ASCII head says nothing about Japanese text further in: look there too.
+      if (encoding.encoding === 'utf-8' && encoding.confidence < 0.9 && head.length < source.size) {
+        encoding = detectEncodingInWindows(head, await readWindows(source, head.length));
+      }
+    }
   } catch (err) {
     return fail(readErrorProblem(file, errorText(err)));
   }
   const complete = head.length >= source.size;
-
-  const encoding: EncodingDetection = options.encoding
-    ? { encoding: options.encoding, bom: bomLength(head, options.encoding), confidence: 1, reason: 'chosen by the user' }
-    : detectEncodingInWindows(head, windows);
   const binary = sniffBinary(head, encoding.encoding);
   if (binary) return fail(binaryFileProblem(file, binary), encoding);
 

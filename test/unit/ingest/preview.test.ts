@@ -58,6 +58,14 @@ describe('analyzeSource', () => {
     expect(a.plan.columns.map((c) => c.type)).toEqual(['BIGINT', 'VARCHAR', 'DATE']);
   });
 
+  it('finds Shift_JIS further into a file whose head is plain ASCII', async () => {
+    const ascii = 'id,comment\r\n' + Array.from({ length: 1500 }, (_, i) => `${i},\r\n`).join('');
+    const bytes = concatBytes(utf8(ascii), sjis('401,顧客様の解約\r\n402,㈱東京\r\n'.repeat(20)));
+    const a = await analyzeSource(bufferSource('late.csv', bytes), { reportingOffsetMinutes: 0, sampleBytes: 4096 });
+    expect(a.encoding.encoding).toBe('shift_jis');
+    expect(a.encoding.reason).toMatch(/further into the file/);
+  });
+
   it('accepts dialect overrides', async () => {
     const text = utf8('Alice,Tokyo\nBob,Osaka\n');
     expect((await analyzeSource(bufferSource('n.csv', text), { reportingOffsetMinutes: 0 })).dialect.header).toBe(true);
