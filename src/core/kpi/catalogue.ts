@@ -58,9 +58,11 @@ export function loadCatalogue(files: readonly SqlFile[]): Catalogue {
       if (!f.path.endsWith(expectedDir)) {
         throw new KpiHeaderError(f.path, null, `a KPI with id ${def.id} and family ${def.family} belongs in sql${expectedDir}`);
       }
-      const clash = ids.get(def.id);
-      if (clash) throw new KpiHeaderError(f.path, null, `id ${def.id} is already used by ${clash}`);
-      ids.set(def.id, f.path);
+      for (const name of [def.id, ...(def.aliases ?? [])]) {
+        const clash = ids.get(name);
+        if (clash) throw new KpiHeaderError(f.path, null, `id ${name} is already used by ${clash}`);
+      }
+      for (const name of [def.id, ...(def.aliases ?? [])]) ids.set(name, f.path);
       kpis.push(def);
     } catch (e) {
       errors.push(e instanceof KpiHeaderError ? e : new KpiHeaderError(f.path, null, (e as Error).message));

@@ -173,6 +173,10 @@ export function parseKpiFile(text: string, path = '<kpi>'): KpiDefinition {
   if (!Array.isArray(derived) || derived.some((d) => typeof d !== 'string')) {
     throw new KpiHeaderError(path, null, 'derived must be a list of derived table names');
   }
+  const aliases = (h.aliases ?? []) as unknown;
+  if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string' || !NAME.test(a) || a === h.id)) {
+    throw new KpiHeaderError(path, null, 'aliases must be a list of lower_snake_case ids other than the id');
+  }
   const requiresWhen: ConditionalRequirement[] = ((h.requires_when ?? []) as unknown[]).map((r, i) => {
     const o = (r ?? {}) as Record<string, unknown>;
     return { when: paramMatch(o.when, `requires_when[${i}].when`, params, path), requires: requirements(o.requires, `requires_when[${i}].requires`, path) };
@@ -187,6 +191,7 @@ export function parseKpiFile(text: string, path = '<kpi>'): KpiDefinition {
   });
   return {
     id: h.id,
+    ...(aliases.length ? { aliases: aliases as string[] } : {}),
     family,
     title: bilingual(h.title, 'title', path)!,
     description: bilingual(h.description, 'description', path)!,

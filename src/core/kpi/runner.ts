@@ -92,9 +92,9 @@ export class KpiRunner {
     return this.dataVersion;
   }
 
-  /** Finds a KPI by id. */
+  /** Finds a KPI by id, or by one of its aliases. */
   get(id: string): KpiDefinition | undefined {
-    return this.catalogue.kpis.find((k) => k.id === id);
+    return this.catalogue.kpis.find((k) => k.id === id) ?? this.catalogue.kpis.find((k) => k.aliases?.includes(id));
   }
 
   /** The latest date in the loaded data (`YYYY-MM-DD`), or null when nothing is loaded. */

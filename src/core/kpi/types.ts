@@ -75,6 +75,11 @@ export type KpiFamily = 'revenue' | 'customers' | 'product' | 'support' | 'costs
 /** A parsed KPI file. */
 export interface KpiDefinition {
   id: string;
+  /**
+   * Other ids that name the same KPI (header `aliases`), e.g. `grr` for `nrr`, whose one
+   * result carries both ratios. Lookups by id (runner, CLI, links) accept them.
+   */
+  aliases?: string[];
   family: KpiFamily;
   title: Bilingual;
   description: Bilingual;
