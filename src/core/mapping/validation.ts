@@ -11,7 +11,7 @@ import { chooseReportingCurrency, exprContext, usableMappings, type CanonicalOpt
 import type { ExprContext } from './expr.js';
 import { dateExpr, intervalMonthsExpr, numberExpr, timestampExpr, varcharExpr } from './expr.js';
 import { ROLE_FIELDS, type FieldKind } from './fields.js';
-import { ident, literal } from './sql.js';
+import { literal } from './sql.js';
 import type { ConfirmedMapping, LoadedColumn, Message } from './types.js';
 import { validationMessage, type ValidationCheckId } from './validationMessages.js';
 import { isNumericType } from './valueProfile.js';

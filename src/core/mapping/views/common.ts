@@ -1,7 +1,7 @@
 /** Pieces shared by the canonical view builders. */
 import { CANONICAL_SCHEMA, type CanonicalView } from '../../model/schema.js';
 import type { ExprContext } from '../expr.js';
-import { dateExpr, numberExpr, timestampExpr, varcharExpr } from '../expr.js';
+import { booleanExpr, currencyExpr, dateExpr, numberExpr, timestampExpr, varcharExpr } from '../expr.js';
 import { ident, literal } from '../sql.js';
 import type { ConfirmedMapping, LoadedColumn } from '../types.js';
 
@@ -23,6 +23,8 @@ export function fieldExprs(m: ConfirmedMapping, ctx: ExprContext) {
     date: (field: string) => on(field, 'DATE', (c) => dateExpr(c, ctx)),
     timestamp: (field: string) => on(field, 'TIMESTAMP', (c) => timestampExpr(c, ctx)),
     number: (field: string) => on(field, 'DOUBLE', numberExpr),
+    boolean: (field: string) => on(field, 'BOOLEAN', booleanExpr),
+    currency: (field: string) => on(field, 'VARCHAR', currencyExpr),
     has: (field: string) => columnOf(m, field) !== null,
   };
 }

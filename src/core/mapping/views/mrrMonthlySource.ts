@@ -1,18 +1,17 @@
 /** The `mrr_monthly_source` view: snapshot-shaped exports (one row per customer and month). */
 import type { ExprContext } from '../expr.js';
-import { currencyExpr, moneyExpr } from '../expr.js';
+import { moneyExpr } from '../expr.js';
 import { numberLiteral } from '../sql.js';
 import type { ConfirmedMapping } from '../types.js';
-import { columnOf, currencyFilter, emptySelect, fieldExprs, fromTable, typedColumns, unionAll } from './common.js';
+import { currencyFilter, emptySelect, fieldExprs, fromTable, typedColumns, unionAll } from './common.js';
 
 /** Stage SELECT of a snapshot table: customer_id, month (first day), mrr, currency, __src. */
 export function snapshotStage(m: ConfirmedMapping, index: number, ctx: ExprContext): string {
   const f = fieldExprs(m, ctx);
-  const cur = columnOf(m, 'currency');
   return (
     `SELECT customer_id, month, ${moneyExpr('mrr', m.normalisation, 'currency')} AS mrr, currency, ${numberLiteral(index)} AS __src FROM (` +
     `SELECT ${f.text('customer_id')} AS customer_id, CAST(date_trunc('month', ${f.date('month')}) AS DATE) AS month, ` +
-    `${f.number('mrr')} AS mrr, ${cur ? currencyExpr(cur) : 'CAST(NULL AS VARCHAR)'} AS currency ${fromTable(m, ctx)}) AS r`
+    `${f.number('mrr')} AS mrr, ${f.currency('currency')} AS currency ${fromTable(m, ctx)}) AS r`
   );
 }
 

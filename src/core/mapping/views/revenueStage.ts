@@ -22,7 +22,7 @@
  *   invoice whose period is empty covers one month from its start.
  */
 import type { ExprContext } from '../expr.js';
-import { booleanExpr, currencyExpr, firstIdExpr, intervalMonthsExpr, moneyExpr, numberExpr } from '../expr.js';
+import { firstIdExpr, intervalMonthsExpr, moneyExpr } from '../expr.js';
 import { literal, literalList, numberLiteral } from '../sql.js';
 import type { ConfirmedMapping, Normalisation } from '../types.js';
 import { TRIAL_STATUSES } from '../vocabulary.js';
@@ -50,11 +50,7 @@ function select(cols: Record<(typeof REVENUE_STAGE_COLUMNS)[number], string>, fr
 export function subscriptionStage(m: ConfirmedMapping, index: number, ctx: ExprContext): string {
   const n = m.normalisation;
   const f = fieldExprs(m, ctx);
-  const cur = columnOf(m, 'currency');
-  const currency = cur ? currencyExpr(cur) : 'CAST(NULL AS VARCHAR)';
   const customer = columnOf(m, 'customer_id');
-  const status = columnOf(m, 'status');
-  const won = columnOf(m, 'won');
   const inner = [
     `${customer ? firstIdExpr(customer) : 'CAST(NULL AS VARCHAR)'} AS customer_id`,
     `${f.text('subscription_id')} AS subscription_id`,
@@ -63,12 +59,12 @@ export function subscriptionStage(m: ConfirmedMapping, index: number, ctx: ExprC
     `${f.date('cancel_at')} AS cancel_at`,
     `${f.date('canceled_at')} AS canceled_at`,
     `${f.date('current_period_end')} AS period_end`,
-    `${columnOf(m, 'cancel_at_period_end') ? booleanExpr(columnOf(m, 'cancel_at_period_end')!) : 'CAST(NULL AS BOOLEAN)'} AS at_period_end`,
-    `${status ? `lower(${f.text('status')})` : 'CAST(NULL AS VARCHAR)'} AS status`,
-    `${won ? booleanExpr(won) : 'CAST(NULL AS BOOLEAN)'} AS won`,
+    `${f.boolean('cancel_at_period_end')} AS at_period_end`,
+    `lower(${f.text('status')}) AS status`,
+    `${f.boolean('won')} AS won`,
     `${f.text('plan')} AS plan`,
     `${f.number('quantity')} AS quantity`,
-    `${currency} AS currency`,
+    `${f.currency('currency')} AS currency`,
     `${f.number('amount')} AS amount`,
     `${f.number('mrr')} AS mrr_col`,
     `${f.number('arr')} AS arr`,
@@ -104,7 +100,7 @@ export function subscriptionStage(m: ConfirmedMapping, index: number, ctx: ExprC
       first_start: 'start_raw',
       trial_start: `COALESCE(trial_start, CASE WHEN ${trialStatus} THEN start_raw END)`,
       trial_end: `COALESCE(trial_end, CASE WHEN ${trialStatus} THEN period_end END)`,
-      is_revenue: statusFilter(status ? 'status' : null, won ? 'won' : null, n),
+      is_revenue: statusFilter(f.has('status') ? 'status' : null, f.has('won') ? 'won' : null, n),
       __key: `${literal('s:')} || subscription_id`,
       __src: numberLiteral(index),
     },
@@ -117,16 +113,15 @@ export function subscriptionStage(m: ConfirmedMapping, index: number, ctx: ExprC
 export function invoiceStage(m: ConfirmedMapping, index: number, ctx: ExprContext): string {
   const n = m.normalisation;
   const f = fieldExprs(m, ctx);
-  const cur = columnOf(m, 'currency');
   const inner = [
     `${f.text('customer_id')} AS customer_id`,
     `${f.text('invoice_id')} AS invoice_id`,
     `${f.date('period_start')} AS period_start`,
     `${n.periodEndInclusive ? `CAST(${f.date('period_end')} + INTERVAL 1 DAY AS DATE)` : f.date('period_end')} AS period_end`,
-    `${columnOf(m, 'status') ? `lower(${f.text('status')})` : 'CAST(NULL AS VARCHAR)'} AS status`,
+    `lower(${f.text('status')}) AS status`,
     `${f.text('plan')} AS plan`,
     `${f.number('quantity')} AS quantity`,
-    `${cur ? currencyExpr(cur) : 'CAST(NULL AS VARCHAR)'} AS currency`,
+    `${f.currency('currency')} AS currency`,
     `${f.number('amount')} AS amount`,
   ];
   const end = `CASE WHEN period_end > period_start THEN period_end ELSE CAST(period_start + INTERVAL 1 MONTH AS DATE) END`;
@@ -143,7 +138,7 @@ export function invoiceStage(m: ConfirmedMapping, index: number, ctx: ExprContex
       first_start: 'period_start',
       trial_start: 'CAST(NULL AS DATE)',
       trial_end: 'CAST(NULL AS DATE)',
-      is_revenue: statusFilter(columnOf(m, 'status') ? 'status' : null, null, n),
+      is_revenue: statusFilter(f.has('status') ? 'status' : null, null, n),
       __key: `${literal('i:')} || invoice_id`,
       __src: numberLiteral(index),
     },
