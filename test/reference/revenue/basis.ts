@@ -224,3 +224,10 @@ export function isComplete(month: string, asOf: string, end: string): boolean {
   const ld = lastDay(month);
   return ld <= asOf && ld <= end;
 }
+
+/** Customers of a segment with MRR > 0 in a month. */
+export function activeCount(mm: MonthlyMrr, seg: (c: string) => string, segment: string, month: string): number {
+  let n = 0;
+  for (const [c, byMonth] of mm.byCustomer) if (seg(c) === segment && (byMonth.get(month) ?? 0) > 0) n++;
+  return n;
+}
