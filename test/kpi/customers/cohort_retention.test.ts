@@ -283,7 +283,7 @@ describe('cohort_retention = reference (property)', () => {
           expectRows(actual, cohortRetention(data, p as CohortParams), KEYS, JSON.stringify(p));
         }
       }),
-      { numRuns: 70 },
+      { numRuns: 50 },
     );
   }, PROPERTY_TIMEOUT);
 
@@ -300,7 +300,7 @@ describe('cohort_retention = reference (property)', () => {
           }
         },
       ),
-      { numRuns: 70 },
+      { numRuns: 50 },
     );
   }, PROPERTY_TIMEOUT);
 });
@@ -336,7 +336,7 @@ describe('cohort_retention invariants (property)', () => {
         for (const r of seg) sum.set(`${r.cohort}|${r.period}`, (sum.get(`${r.cohort}|${r.period}`) ?? 0) + (r.retained as number));
         for (const r of on) expect(sum.get(`${r.cohort}|${r.period}`)).toBe(r.retained);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   }, PROPERTY_TIMEOUT);
 });
