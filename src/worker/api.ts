@@ -47,6 +47,8 @@ export interface IngestOptions {
   encoding?: string | null;
   mode?: 'strict' | 'skip-bad-rows';
   tableName?: string | null;
+  /** Leave the model as it is (several files are being loaded; call refreshModel after). */
+  deferModel?: boolean;
 }
 
 /** A query result: Arrow IPC stream bytes plus what the page shows about it. */
@@ -92,6 +94,8 @@ export interface WorkerApi {
   ingest(id: string, file: File, options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestOutcome>;
   cancelIngest(id: string): Promise<void>;
   tables(): Promise<TableSummary[]>;
+  /** Rebuilds the canonical model over the loaded tables (after deferred loads). */
+  refreshModel(): Promise<void>;
   dropTable(name: string): Promise<void>;
   renameTable(from: string, to: string): Promise<string>;
   /** The first `limit` rows of a user table (for its card). */

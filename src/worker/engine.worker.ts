@@ -59,6 +59,7 @@ const api: WorkerApi = {
         tableName: options.tableName ?? undefined,
         encoding: options.encoding ?? undefined,
         mode: options.mode ?? 'strict',
+        deferModel: options.deferModel ?? false,
         signal: flag,
         onProgress: (p) => onProgress({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rowsLoaded, phase: 'loading' }),
       }));
@@ -91,6 +92,12 @@ const api: WorkerApi = {
   async cancelIngest(id: string): Promise<void> {
     const f = ingests.get(id);
     if (f) f.cancelled = true;
+  },
+
+  async refreshModel(): Promise<void> {
+    await queue.submit(`model:${++jobs}`, async () => {
+      await need(workspace).refreshModel();
+    });
   },
 
   async tables(): Promise<TableSummary[]> {

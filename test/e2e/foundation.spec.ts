@@ -90,3 +90,4 @@ test('a crashed engine is restarted, the user is told, and the files come back',
   await expect(page.locator('.notice').filter({ hasText: 'restarted' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('table-card')).toHaveCount(before);
 });
+

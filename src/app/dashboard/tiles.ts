@@ -26,7 +26,7 @@ export const TILES: readonly TileSpec[] = [
   { id: 'logo_churn', kpi: 'churn_rates', column: 'customer_churn_rate', label: 'tile.logoChurn', higherIsBetter: false },
   { id: 'quick_ratio', kpi: 'quick_ratio', column: 'quick_ratio', label: 'tile.quickRatio', higherIsBetter: true },
   { id: 'arpa', kpi: 'mrr', column: 'arpa', label: 'tile.arpa', higherIsBetter: true },
-  { id: 'dau_mau', kpi: 'active_users', column: 'dau_mau', params: { grain: 'month' }, label: 'tile.dauMau', higherIsBetter: true },
+  { id: 'dau_mau', kpi: 'active_users_monthly', column: 'avg_dau_mau', label: 'tile.dauMau', higherIsBetter: true },
   { id: 'nps', kpi: 'nps', column: 'nps', params: { grain: 'month' }, label: 'tile.nps', higherIsBetter: true },
   { id: 'csat', kpi: 'csat', column: 'csat', params: { grain: 'month' }, label: 'tile.csat', higherIsBetter: true },
   { id: 'onboarding', kpi: 'onboarding', column: 'completion_rate', params: { grain: 'month' }, label: 'tile.onboarding', higherIsBetter: true },

@@ -76,8 +76,9 @@ export class EngineClient {
       try {
         await this.start();
         for (const [id, h] of this.held) {
-          await this.api.ingest(id, h.file, { ...h.options, tableName: h.tableName }, Comlink.proxy(() => undefined));
+          await this.api.ingest(id, h.file, { ...h.options, tableName: h.tableName, deferModel: true }, Comlink.proxy(() => undefined));
         }
+        await this.api.refreshModel();
         this.onCrash('restarted', reason);
       } catch (e) {
         this.onCrash('failed', e instanceof Error ? e.message : String(e));
@@ -94,6 +95,11 @@ export class EngineClient {
     const outcome = await this.api.ingest(id, file, options, Comlink.proxy(onProgress));
     if (outcome.ok) this.held.set(id, { file, options, tableName: outcome.table.name });
     return outcome;
+  }
+
+  /** Rebuilds the model after deferred loads. */
+  refreshModel(): Promise<void> {
+    return this.api.refreshModel();
   }
 
   cancelIngest(id: string): Promise<void> {

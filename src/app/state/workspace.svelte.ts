@@ -30,6 +30,8 @@ export const ws = $state({
   sampleLoaded: false,
   sampleLoading: false,
   dataVersion: 0,
+  /** Files are being loaded: views wait instead of computing on partial data. */
+  loading: false,
   /** Reporting currency (ISO 4217) for money formats; set by the mapping. */
   currency: 'USD',
 });
@@ -86,11 +88,11 @@ export async function refreshTables(): Promise<void> {
   ws.dataVersion++;
 }
 
-async function runIngest(item: IngestItem, mode: 'strict' | 'skip-bad-rows'): Promise<void> {
+async function runIngest(item: IngestItem, mode: 'strict' | 'skip-bad-rows', deferModel = false): Promise<void> {
   item.status = 'loading';
   item.problems = [];
   item.progress = { bytesRead: 0, totalBytes: item.file.size, rows: 0, phase: 'detecting' };
-  const outcome = await engine().ingest(item.id, item.file, { encoding: item.encodingOverride, mode }, (p) => {
+  const outcome = await engine().ingest(item.id, item.file, { encoding: item.encodingOverride, mode, deferModel }, (p) => {
     const live = ws.ingests.find((x) => x.id === item.id);
     if (live) live.progress = p;
   });
@@ -101,7 +103,7 @@ async function runIngest(item: IngestItem, mode: 'strict' | 'skip-bad-rows'): Pr
     live.skippedRows = outcome.skippedRows;
     ws.ingests = ws.ingests.filter((x) => x.id !== item.id || outcome.skippedRows > 0 || outcome.warnings.length > 0);
     live.problems = outcome.warnings;
-    await refreshTables();
+    if (!deferModel) await refreshTables();
   } else {
     live.status = outcome.cancelled ? 'cancelled' : 'failed';
     live.problems = outcome.problems;
@@ -127,10 +129,18 @@ export async function loadFiles(files: readonly File[]): Promise<void> {
     startedAt: Date.now(),
   }));
   ws.ingests = [...ws.ingests, ...items];
-  for (const it of items) {
-    const live = ws.ingests.find((x) => x.id === it.id);
-    if (live) await runIngest(live, 'strict');
+  ws.loading = true;
+  try {
+    for (const it of items) {
+      const live = ws.ingests.find((x) => x.id === it.id);
+      if (live) await runIngest(live, 'strict', true);
+    }
+    // One model rebuild for the whole batch.
+    await engine().refreshModel();
+  } finally {
+    ws.loading = false;
   }
+  await refreshTables();
 }
 
 /** Cancels a file that is loading. */
@@ -178,6 +188,7 @@ interface Manifest {
 /** Fetches the built-in sample company (same origin, relative to the page) and loads it. */
 export async function loadSample(variant: 'en' | 'ja'): Promise<void> {
   ws.sampleLoading = true;
+  ws.loading = true;
   try {
     const base = new URL(`./sample/`, document.baseURI);
     const manifest = (await (await fetch(new URL('manifest.json', base))).json()) as Manifest;
@@ -190,12 +201,18 @@ export async function loadSample(variant: 'en' | 'ja'): Promise<void> {
     ws.sampleLoaded = true;
   } finally {
     ws.sampleLoading = false;
+    ws.loading = false;
   }
 }
 
 /** Removes every table (used to replace the sample with the user's own files). */
 export async function clearAll(): Promise<void> {
-  for (const t of [...ws.tables]) await engine().dropTable(t.name);
+  ws.loading = true;
+  try {
+    for (const t of [...ws.tables]) await engine().dropTable(t.name);
+  } finally {
+    ws.loading = false;
+  }
   ws.sampleLoaded = false;
   await refreshTables();
 }

@@ -109,6 +109,7 @@ export class Modeller {
       segmentAttribute: this.segmentAttribute,
       reportingCurrency: this.reportingCurrency,
       utcOffsetMinutes: this.utcOffsetMinutes,
+      schema: MODEL_SCHEMA,
     });
     await this.engine.exec(`SET search_path = '${MODEL_SCHEMA},main'`);
     try {
