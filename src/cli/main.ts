@@ -10,7 +10,7 @@ import { loadCatalogue } from '../core/kpi/catalogue.js';
 import { KpiRunError } from '../core/kpi/runner.js';
 import { tableToRows } from '../core/engine/rows.js';
 import { Workspace } from '../core/workspace/workspace.js';
-import { bindMapping, headerSignature, parseMappings, type Role } from '../core/mapping/index.js';
+import type { Role } from '../core/mapping/index.js';
 import { parseArgs, UsageError, USAGE, type Command } from './args.js';
 import { toCsv, toJson } from './output.js';
 
@@ -42,12 +42,8 @@ async function compute(cmd: Extract<Command, { kind: 'compute' }>, out: (s: stri
     }
     for (const [table, role] of roles) await ws.assignRole(table, role);
     if (cmd.map) {
-      const saved = parseMappings(readFileSync(cmd.map, 'utf8'));
-      for (const entry of ws.tables.entries()) {
-        const loaded = await ws.modeller.describe(entry.name, entry.file ?? entry.name);
-        const match = saved.find((s) => s.signature === headerSignature(loaded.columns));
-        if (match) ws.modeller.confirm(bindMapping(match, loaded));
-      }
+      const matched = await ws.importMappings(readFileSync(cmd.map, 'utf8'));
+      if (matched === 0) throw new CliError(`${cmd.map}: no mapping in it matches the headers of the files given`);
     }
     const state = await ws.refreshModel();
     for (const w of state.warnings) process.stderr.write(`warning: ${w.message.en}\n`);

@@ -89,6 +89,11 @@ export interface EngineInfo {
   startMs: number;
 }
 
+export type { ModelSummary, TableModel } from '../core/workspace/modelSummary.js';
+export type { ValidationResult, MappingEdits } from '../core/mapping/index.js';
+import type { ModelSummary } from '../core/workspace/modelSummary.js';
+import type { ValidationResult, MappingEdits } from '../core/mapping/index.js';
+
 export interface WorkerApi {
   init(options: { reportingOffsetMinutes: number }): Promise<EngineInfo>;
   ingest(id: string, file: File, options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestOutcome>;
@@ -105,6 +110,20 @@ export interface WorkerApi {
   kpis(): Promise<KpiSummary[]>;
   /** Runs a KPI for a view; a newer request of the same view supersedes this one. */
   runKpi(view: string, id: string, params: Record<string, unknown>): Promise<KpiOutcome>;
+  /** The canonical model: roles, mappings, currency, segments. */
+  model(): Promise<ModelSummary>;
+  /** Changes a table's mapping (role, columns, normalisation) and rebuilds the model. */
+  editMapping(table: string, edits: MappingEdits): Promise<ModelSummary>;
+  /** Returns a table to its detected mapping. */
+  resetMapping(table: string): Promise<ModelSummary>;
+  /** Chooses the customer attribute used as segment. */
+  setSegment(attribute: string | null): Promise<ModelSummary>;
+  /** Validation report of the mappings in use. */
+  validate(): Promise<ValidationResult[]>;
+  /** Mappings in use as JSON. */
+  exportMappings(): Promise<string>;
+  /** Applies saved mappings to matching tables; returns how many matched. */
+  importMappings(json: string): Promise<number>;
   /** Test hook: makes the engine trap, to exercise crash recovery. */
   crashForTest(): Promise<void>;
 }

@@ -13,6 +13,7 @@ import { quoteIdent } from '../core/workspace/tables.js';
 import { loadCatalogue } from '../core/kpi/catalogue.js';
 import { KpiRunError } from '../core/kpi/runner.js';
 import { Workspace } from '../core/workspace/workspace.js';
+import { summariseModel } from '../core/workspace/modelSummary.js';
 import { QueryQueue, SupersededError } from '../core/engine/queryQueue.js';
 
 let engine: AsyncEngine | null = null;
@@ -165,6 +166,43 @@ const api: WorkerApi = {
       const cancelled = e instanceof QueryCancelled || e instanceof SupersededError;
       return { ok: false, kind: cancelled ? 'cancelled' : 'sql', messages: [{ en: messageOf(e), ja: messageOf(e) }], cancelled };
     }
+  },
+
+  async model() {
+    return queue.submit(`model-read:${++jobs}`, async () => summariseModel(need(workspace).modeller));
+  },
+
+  async editMapping(table, edits) {
+    return queue.submit(`model:${++jobs}`, async () => {
+      await need(workspace).editMapping(table, edits);
+      return summariseModel(need(workspace).modeller);
+    });
+  },
+
+  async resetMapping(table) {
+    return queue.submit(`model:${++jobs}`, async () => {
+      await need(workspace).resetMapping(table);
+      return summariseModel(need(workspace).modeller);
+    });
+  },
+
+  async setSegment(attribute) {
+    return queue.submit(`model:${++jobs}`, async () => {
+      await need(workspace).setSegment(attribute);
+      return summariseModel(need(workspace).modeller);
+    });
+  },
+
+  async validate() {
+    return queue.submit(`validate:${++jobs}`, () => need(workspace).validate());
+  },
+
+  async exportMappings() {
+    return need(workspace).exportMappings();
+  },
+
+  async importMappings(json) {
+    return queue.submit(`model:${++jobs}`, () => need(workspace).importMappings(json));
   },
 
   async crashForTest(): Promise<void> {

@@ -156,6 +156,11 @@ export class EngineClient {
     return { outcome, table: outcome.ok ? tableFromIPC(outcome.ipc) : null };
   }
 
+  /** The worker's API for the model and mapping (see WorkerApi). */
+  get modelApi(): Pick<Comlink.Remote<WorkerApi>, 'model' | 'editMapping' | 'resetMapping' | 'setSegment' | 'validate' | 'exportMappings' | 'importMappings'> {
+    return this.api;
+  }
+
   /** Test hook: simulates an engine crash. */
   crashForTest(): Promise<void> {
     return this.api.crashForTest();

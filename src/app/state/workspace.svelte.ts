@@ -3,7 +3,7 @@
  * loaded. Components read it and call these functions; none of them builds SQL.
  */
 import { EngineClient } from '../engine/client.js';
-import type { FileProblem, IngestProgress, TableSummary } from '../../worker/api.js';
+import type { FileProblem, IngestProgress, ModelSummary, TableSummary } from '../../worker/api.js';
 
 export interface IngestItem {
   id: string;
@@ -34,6 +34,8 @@ export const ws = $state({
   loading: false,
   /** Reporting currency (ISO 4217) for money formats; set by the mapping. */
   currency: 'USD',
+  /** The canonical model over the loaded tables (roles, mappings, segments). */
+  model: null as ModelSummary | null,
 });
 
 let client: EngineClient | null = null;
@@ -85,6 +87,13 @@ export async function startEngine(): Promise<void> {
 /** Reloads the table list from the worker. */
 export async function refreshTables(): Promise<void> {
   ws.tables = await engine().tables();
+  applyModel(await engine().modelApi.model());
+}
+
+/** Takes a new model summary (after loads or mapping edits): the data version moves on. */
+export function applyModel(model: ModelSummary): void {
+  ws.model = model;
+  ws.currency = model.reportingCurrency ?? 'USD';
   ws.dataVersion++;
 }
 

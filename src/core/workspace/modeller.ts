@@ -80,6 +80,21 @@ export class Modeller {
     this.confirmed.set(mapping.table.table, mapping);
   }
 
+  /** Forgets a confirmed mapping (detection applies again). */
+  unconfirm(table: string): void {
+    this.confirmed.delete(table);
+  }
+
+  /** The mappings in use (confirmed or detected). */
+  mappings(): ConfirmedMapping[] {
+    return this.state.tables.map((t) => t.mapping).filter((m): m is ConfirmedMapping => m !== null);
+  }
+
+  /** Whether the table's mapping was confirmed by the user (rather than detected). */
+  isConfirmed(table: string): boolean {
+    return this.confirmed.has(table);
+  }
+
   /** Chooses the customer attribute used as `segment` (null: none). */
   setSegment(attribute: string | null): void {
     this.segmentAttribute = attribute;

@@ -7,8 +7,20 @@ import type { SqlEngine } from '../engine/types.js';
 import type { Catalogue } from '../kpi/catalogue.js';
 import { KpiRunner, type KpiResult } from '../kpi/runner.js';
 import { ingestFile, type IngestOptions, type IngestResult, type IngestSource } from '../ingest/index.js';
-import { detectAs, type ConfirmedMapping, type Role } from '../mapping/index.js';
-import { confirmDetection } from '../mapping/index.js';
+import {
+  bindMapping,
+  confirmDetection,
+  detectAs,
+  detectMapping,
+  headerSignature,
+  parseMappings,
+  runValidation,
+  serializeMappings,
+  type ConfirmedMapping,
+  type MappingEdits,
+  type Role,
+  type ValidationResult,
+} from '../mapping/index.js';
 import { Modeller, MODEL_SCHEMA, type ModelState } from './modeller.js';
 import { TableRegistry } from './tables.js';
 
@@ -69,6 +81,64 @@ export class Workspace {
     const mapping = confirmDetection(loaded, detectAs(loaded, role), { role });
     this.modeller.confirm(mapping);
     return mapping;
+  }
+
+  /** Applies the user's edits to a table's mapping (role, columns, normalisation). */
+  async editMapping(table: string, edits: MappingEdits): Promise<void> {
+    const entry = this.tables.entries().find((e) => e.name === table);
+    if (!entry) throw new Error(`no table named ${table}`);
+    const loaded = await this.modeller.describe(table, entry.file ?? table);
+    const role = edits.role;
+    const detection = role ? detectAs(loaded, role, edits.source) : detectMapping(loaded);
+    const current = this.modeller.state.tables.find((t) => t.table === table)?.mapping;
+    const base: MappingEdits = current && (!role || role === current.role) ? { role: current.role, source: current.source, columns: current.columns, attributes: current.attributes, normalisation: current.normalisation } : {};
+    this.modeller.confirm(
+      confirmDetection(loaded, detection, {
+        ...base,
+        ...edits,
+        columns: { ...(base.columns ?? {}), ...(edits.columns ?? {}) },
+        normalisation: { ...(base.normalisation ?? {}), ...(edits.normalisation ?? {}) },
+      }),
+    );
+    await this.refreshModel();
+  }
+
+  /** Goes back to the detected mapping for a table. */
+  async resetMapping(table: string): Promise<void> {
+    this.modeller.unconfirm(table);
+    await this.refreshModel();
+  }
+
+  /** Chooses the customer attribute used as segment (null: none). */
+  async setSegment(attribute: string | null): Promise<void> {
+    this.modeller.setSegment(attribute);
+    await this.refreshModel();
+  }
+
+  /** Validation report of the mappings in use. */
+  validate(): Promise<ValidationResult[]> {
+    return runValidation(this.engine, this.modeller.mappings(), { utcOffsetMinutes: this.options.reportingOffsetMinutes, segmentAttribute: this.modeller.state.segmentAttribute });
+  }
+
+  /** The mappings in use as JSON (for the CLI's --map and for next month's files). */
+  exportMappings(): string {
+    return serializeMappings(this.modeller.mappings());
+  }
+
+  /** Applies saved mappings to the loaded tables whose headers match; returns how many matched. */
+  async importMappings(json: string): Promise<number> {
+    const saved = parseMappings(json);
+    let n = 0;
+    for (const entry of this.tables.entries()) {
+      const loaded = await this.modeller.describe(entry.name, entry.file ?? entry.name);
+      const match = saved.find((s) => s.signature === headerSignature(loaded.columns));
+      if (match) {
+        this.modeller.confirm(bindMapping(match, loaded));
+        n++;
+      }
+    }
+    await this.refreshModel();
+    return n;
   }
 
   async drop(name: string): Promise<void> {

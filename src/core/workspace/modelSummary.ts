@@ -1,0 +1,48 @@
+/**
+ * A structured-clonable description of the canonical model for the page: per loaded
+ * table its detected role, source, confidence and column choices (with reasons), and
+ * what the model as a whole offers (views with data, currency, segments, warnings).
+ */
+import { segmentCandidates, type Detection, type MappingSpec, type MappingWarning, type SegmentCandidate } from '../mapping/index.js';
+import type { CanonicalView } from '../model/schema.js';
+import type { Modeller } from './modeller.js';
+
+export interface TableModel {
+  table: string;
+  file: string;
+  /** What detection proposes (role, source, confidence, per-column choices and reasons). */
+  detection: Detection;
+  /** The mapping in use, or null when the table is not used. */
+  mapping: MappingSpec | null;
+  confirmed: boolean;
+  headers: string[];
+}
+
+export interface ModelSummary {
+  tables: TableModel[];
+  available: CanonicalView[];
+  warnings: MappingWarning[];
+  reportingCurrency: string | null;
+  segmentAttribute: string | null;
+  segmentCandidates: SegmentCandidate[];
+}
+
+/** Summarises the modeller's current state. */
+export function summariseModel(modeller: Modeller): ModelSummary {
+  const st = modeller.state;
+  return {
+    tables: st.tables.map((t) => ({
+      table: t.table,
+      file: t.file,
+      detection: t.detection,
+      mapping: t.mapping ? { role: t.mapping.role, source: t.mapping.source, columns: t.mapping.columns, attributes: t.mapping.attributes, normalisation: t.mapping.normalisation } : null,
+      confirmed: modeller.isConfirmed(t.table),
+      headers: t.mapping?.table.columns.map((c) => c.name) ?? [],
+    })),
+    available: st.available,
+    warnings: st.warnings,
+    reportingCurrency: st.reportingCurrency,
+    segmentAttribute: st.segmentAttribute,
+    segmentCandidates: segmentCandidates(modeller.mappings()),
+  };
+}
