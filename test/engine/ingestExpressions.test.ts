@@ -58,6 +58,13 @@ describe('conversion SQL (run in DuckDB)', () => {
     expect(r.bad).toEqual([false, false, false, false, false, false, false, false, false, false, true, false, false]);
   });
 
+  it('offsets seen in the sample take a fast path; a plain date never passes for an offset', async () => {
+    const f = classifyColumn(['2024-01-05 10:00-05', '2024-01-05T10:00:00-05:00', '2024-01-05']);
+    expect(f).toMatchObject({ kind: 'timestamp', offsets: [{ text: '-05', minutes: -300 }, { text: '-05:00', minutes: -300 }] });
+    const r = await convert(f, ['2024-01-05 10:00-05', '2024-01-05T10:00:00-05:00', '2024-01-05', '2024-01-05T10:00:00+09:00']);
+    expect(r.values).toEqual(['2024-01-06 00:00:00', '2024-01-06 00:00:00', '2024-01-05 00:00:00', '2024-01-05 10:00:00']);
+  });
+
   it('the reporting offset is a parameter (UTC here)', async () => {
     const f = classifyColumn(['2024-01-05T10:00:00+09:00']);
     expect((await convert(f, ['2024-01-05T10:00:00+09:00', '2024-01-05T00:30:00Z'], 0)).values).toEqual(['2024-01-05 01:00:00', '2024-01-05 00:30:00']);

@@ -98,7 +98,7 @@ function classifyNumbers(values: string[]): ColumnFormat | null {
   const formatted =
     currencies.size > 0 || style === 'eu' || shapes.some((s) => s.grouping !== 'none' || (s.negative !== null && s.negative !== '-'));
   if (!formatted) return null;
-  return { kind: 'amount', currency: [...currencies][0] ?? null, style, negatives };
+  return { kind: 'amount', currency: [...currencies][0] ?? null, marks: [...currencies], style, negatives };
 }
 
 /** Groups currency marks that mean the same currency. */
@@ -128,6 +128,7 @@ function classifyTimestamps(values: string[]): ColumnFormat | null {
   const styles = new Set<DateStyle>();
   let withTime = 0;
   let zoned = 0;
+  const offsets = new Map<string, { text: string; minutes: number; n: number }>();
   for (const v of values) {
     const t = timestampShape(v);
     const d = t ? t.date : dateShape(v);
@@ -137,6 +138,11 @@ function classifyTimestamps(values: string[]): ColumnFormat | null {
     if (t) {
       withTime++;
       if (t.zone) zoned++;
+      if (t.zoneText && t.offsetMinutes !== null && /^[+-]/.test(t.zoneText)) {
+        const o = offsets.get(t.zoneText) ?? { text: t.zoneText, minutes: t.offsetMinutes, n: 0 };
+        o.n++;
+        offsets.set(t.zoneText, o);
+      }
     }
   }
   if (withTime === 0) return null;
@@ -149,6 +155,10 @@ function classifyTimestamps(values: string[]): ColumnFormat | null {
     ambiguous: order === 'ambiguous',
     zoned: zoned > 0,
     mixedZones: zoned > 0 && zoned < withTime,
+    offsets: [...offsets.values()]
+      .sort((a, b) => b.n - a.n)
+      .slice(0, 3)
+      .map(({ text, minutes }) => ({ text, minutes })),
   };
 }
 

@@ -223,6 +223,8 @@ export interface TimestampShape {
   zone: ZoneStyle | null;
   /** Offset east of UTC in minutes (0 for Z/UTC, null without zone). */
   offsetMinutes: number | null;
+  /** The zone designator as written (`Z`, `UTC`, `+09:00` …), or null. */
+  zoneText: string | null;
 }
 
 const TS_RE =
@@ -260,5 +262,6 @@ export function timestampShape(value: string): TimestampShape | null {
     fractionDigits: m[6]?.length ?? 0,
     zone,
     offsetMinutes,
+    zoneText: z ?? null,
   };
 }
