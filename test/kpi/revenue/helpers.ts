@@ -13,7 +13,7 @@ import { NodeEngine } from '../../../src/node/nodeEngine.js';
 import { readSqlFiles } from '../../../src/node/sqlFiles.js';
 import { loadCanonical, type CanonicalRows } from '../canonical.js';
 import { CANONICAL_SCHEMA, CANONICAL_VIEWS } from '../../../src/core/model/schema.js';
-import { daysInMonth, type RevenueInput, type SourceRow } from '../../reference/revenue/basis.js';
+import { daysInMonth, type PeriodRow, type RevenueInput, type SourceRow } from '../../reference/revenue/basis.js';
 
 /** Property tests take ~20-40 s on an idle 2-core machine; allow for a loaded one. */
 export const PROPERTY_TIMEOUT = 300_000;
@@ -191,3 +191,47 @@ export const asOfArb: fc.Arbitrary<string | null> = fc.oneof(
   { weight: 2, arbitrary: dateArb },
   { weight: 1, arbitrary: fc.constantFrom('2022-12-31', '2024-09-30', '2023-05-31') },
 );
+
+/**
+ * Chains of periods per customer (each next period starts at the previous end, shifted by
+ * 0, a few days either way, or weeks later), plus random periods: renewals, late renewals,
+ * early renewals, overlaps and non-renewals all occur.
+ */
+export const chainedInputArb: fc.Arbitrary<RevenueInput> = fc
+  .record({
+    chains: fc.array(
+      fc.record({
+        customer_id: fc.constantFrom(...CUSTOMERS),
+        start: dateArb,
+        links: fc.array(
+          fc.record({
+            months: fc.integer({ min: 1, max: 4 }),
+            shift: fc.constantFrom(0, 0, 0, 3, -2, 10, 40),
+            mrr: amountArb,
+            open: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+      }),
+      { maxLength: 4 },
+    ),
+    extra: fc.array(periodArb, { maxLength: 4 }),
+    customers: fc.uniqueArray(customerArb, { maxLength: 6, selector: (c) => c.customer_id }),
+    otherDates: fc.array(dateArb, { maxLength: 1 }),
+  })
+  .map(({ chains, extra, customers, otherDates }) => {
+    const periods: PeriodRow[] = [...extra];
+    const shiftDays = (d: string, k: number) => new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10) + k)).toISOString().slice(0, 10);
+    for (const ch of chains) {
+      let start = ch.start;
+      for (let i = 0; i < ch.links.length; i++) {
+        const l = ch.links[i]!;
+        const end = shiftDays(new Date(Date.UTC(+start.slice(0, 4), +start.slice(5, 7) - 1 + l.months, +start.slice(8, 10))).toISOString().slice(0, 10), 0);
+        const last = i === ch.links.length - 1;
+        periods.push({ customer_id: ch.customer_id, start_date: start, end_date: last && l.open ? null : end, mrr: l.mrr });
+        if (last && l.open) break;
+        start = shiftDays(end, l.shift);
+      }
+    }
+    return { subscription_periods: periods, customers, otherDates, mrr_monthly_source: [] };
+  });
