@@ -166,6 +166,12 @@ describe('ingestFile: dialects and shapes', () => {
     ]);
   });
 
+  it('backslash-escaped quotes (MySQL-style export) and pipe delimiters', async () => {
+    const r = await load(bufferSource('mysql.csv', utf8('id|note\n1|"say \\"hi\\" | bye"\n2|"plain"\n')));
+    expect(r).toMatchObject({ ok: true, rows: 2, dialect: { delimiter: '|', escape: '\\' } });
+    expect(await rows(`SELECT note FROM "${r.table}" ORDER BY id`)).toEqual([{ note: 'say "hi" | bye' }, { note: 'plain' }]);
+  });
+
   it('a header-only file gives an empty table and a warning', async () => {
     const r = await load(bufferSource('only_header.csv', utf8('a,b,c\r\n')));
     expect(r).toMatchObject({ ok: true, rows: 0 });
