@@ -48,7 +48,7 @@ params:
     default: null
     min: 0
     label: { en: Customer success cost per month, ja: 月間カスタマーサクセス費用 }
-    help: { en: Total monthly cost of retaining customers (CS team, tools), ja: 顧客維持にかかる月間の総費用（CS チーム、ツールなど） }
+    help: { en: "Total monthly cost of retaining customers (CS team, tools)", ja: 顧客維持にかかる月間の総費用（CS チーム、ツールなど） }
   - name: onboarding_cost
     type: number
     default: null

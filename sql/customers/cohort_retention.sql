@@ -123,7 +123,7 @@ outputs:
   - { name: period, type: integer, unit: count, label: { en: Periods since cohort, ja: 経過期間 } }
   - { name: segment, type: string, optional: true, label: { en: Segment, ja: セグメント } }
   - { name: cohort_size, type: integer, unit: count, label: { en: Cohort size, ja: コホート人数 } }
-  - { name: retained, type: number, label: { en: Retained (members, or MRR for revenue), ja: 継続（人数、売上基準では MRR） } }
+  - { name: retained, type: number, label: { en: "Retained (members, or MRR for revenue)", ja: 継続（人数、売上基準では MRR） } }
   - { name: retention, type: number, unit: ratio, label: { en: Retention, ja: 継続率 } }
 chart: { type: heatmap, x: period, y: cohort, value: retention }
 ---*/
@@ -136,7 +136,7 @@ bounds AS MATERIALIZED (
     END AS cutoff
 ),
 -- Events: one row per user and day with a counted event, up to the cutoff.
-ev AS MATERIALIZED (
+ev AS (
   SELECT u.user_id AS member, u.customer_id, u.day
   FROM user_activity_daily u, bounds b
   WHERE $source = 'events' AND len($active_events) = 0 AND u.day <= b.cutoff
@@ -150,13 +150,13 @@ ev AS MATERIALIZED (
   GROUP BY e.user_id, CAST(e.event_time AS DATE)
 ),
 -- Subscriptions: customer months up to the cutoff month.
-sub AS MATERIALIZED (
+sub AS (
   SELECT m.customer_id AS member, m.month, m.mrr
   FROM mrr_monthly m, bounds b
   WHERE $source = 'subscriptions' AND m.customer_id IS NOT NULL AND m.month <= b.cutoff
 ),
 -- Each activity date mapped to the first day of its period.
-ev_p AS MATERIALIZED (
+ev_p AS (
   SELECT member, customer_id,
     CASE $grain
       WHEN 'day' THEN day
@@ -167,7 +167,7 @@ ev_p AS MATERIALIZED (
     END AS period
   FROM ev
 ),
-sub_p AS MATERIALIZED (
+sub_p AS (
   SELECT member, month, mrr,
     CASE $grain
       WHEN 'quarter' THEN CAST(date_trunc('quarter', month) AS DATE)
@@ -178,7 +178,7 @@ sub_p AS MATERIALIZED (
 ),
 -- One row per member and period with activity data:
 -- active = counted as active in the period; value = MRR used by the revenue basis.
-act_raw AS MATERIALIZED (
+act_raw AS (
   SELECT member, min(customer_id) AS customer_id, period, true AS active, CAST(0 AS DOUBLE) AS value
   FROM ev_p
   GROUP BY member, period

@@ -52,7 +52,7 @@ outputs:
   - { name: period, type: date, unit: date, label: { en: Period, ja: 期間 } }
   - { name: segment, type: string, unit: text, optional: true, label: { en: Segment, ja: セグメント } }
   - { name: responses, type: integer, unit: count, label: { en: Responses, ja: 回答数 } }
-  - { name: satisfied, type: integer, unit: count, label: { en: Satisfied (4–5, good), ja: 満足（4〜5、good） } }
+  - { name: satisfied, type: integer, unit: count, label: { en: "Satisfied (4–5, good)", ja: 満足（4〜5、good） } }
   - { name: csat, type: number, unit: score, label: { en: CSAT, ja: CSAT } }
   - { name: is_complete, type: boolean, label: { en: Complete period, ja: 期間完了 } }
 chart:

@@ -1,7 +1,7 @@
 /*---
 id: churn_rates
 family: revenue
-title: { en: Churn rates (customer, gross and net MRR), ja: 解約率（顧客・MRRグロス・MRRネット） }
+title: { en: "Churn rates (customer, gross and net MRR)", ja: 解約率（顧客・MRRグロス・MRRネット） }
 description:
   en: >-
     Per calendar month, from the MRR movements (see mrr_movements: each customer's MRR at

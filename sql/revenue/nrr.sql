@@ -2,7 +2,7 @@
 id: nrr
 aliases: [grr]
 family: revenue
-title: { en: Net and gross revenue retention (NRR, GRR), ja: 売上継続率（NRR・GRR） }
+title: { en: "Net and gross revenue retention (NRR, GRR)", ja: 売上継続率（NRR・GRR） }
 description:
   en: >-
     Per calendar month M, with L = lookback_months: the base set B is the customers with

@@ -90,3 +90,10 @@ describe('compileSql', () => {
     expect(sql).not.toMatch(/\$as_of|\$lookback_months|\$feature_events/);
   });
 });
+
+describe('bilingual texts', () => {
+  it('rejects flow-style text split by an unquoted comma', () => {
+    const bad = FILE.replace('title: { en: Demo, ja: デモ }', 'title: { en: Demo (a, b), ja: デモ }');
+    expect(() => parseKpiFile(bad, 'x.sql')).toThrow(/quote text that contains commas/);
+  });
+});

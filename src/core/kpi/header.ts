@@ -48,6 +48,9 @@ function bilingual(v: unknown, what: string, path: string, required = true): Bil
   }
   if (typeof v === 'string') return { en: v, ja: v };
   if (typeof v === 'object' && v && typeof (v as Bilingual).en === 'string' && typeof (v as Bilingual).ja === 'string') {
+    const extra = Object.keys(v).filter((k) => k !== 'en' && k !== 'ja');
+    // A comma inside unquoted flow-style text splits it into extra keys: quote such text.
+    if (extra.length) throw new KpiHeaderError(path, null, `${what} has keys other than en and ja (${extra.join(', ')}); quote text that contains commas`);
     return { en: (v as Bilingual).en, ja: (v as Bilingual).ja };
   }
   throw new KpiHeaderError(path, null, `${what} must be text or {en, ja}`);
