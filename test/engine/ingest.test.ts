@@ -277,6 +277,19 @@ describe('ingestFile: problems', () => {
     ]);
   });
 
+  it('every column with bad cells is named, even when another column has many more', async () => {
+    const lines = ['id,amount,day'];
+    for (let i = 1; i <= 2000; i++) lines.push(`${i},${i >= 1500 ? 'x' : i},2024-01-05`);
+    lines[1750] = '1750,x,someday';
+    const r = await load(bufferSource('many_bad.csv', utf8(lines.join('\n') + '\n')), { sampleBytes: 4096, maxExamples: 3 });
+    expect(r.problems.map((p) => [p.column, p.line, p.count])).toEqual([
+      ['amount', 1501, 501],
+      ['amount', 1502, undefined],
+      ['amount', 1503, undefined],
+      ['day', 1751, 1],
+    ]);
+  });
+
   it('line numbers stay exact across many chunks with multi-line cells', async () => {
     const parts = ['id,note'];
     for (let i = 1; i <= 500; i++) parts.push(i % 3 === 0 ? `${i},"a\nb"` : `${i},x`);

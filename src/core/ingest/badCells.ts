@@ -84,6 +84,14 @@ export async function findBadCells(engine: SqlEngine, plan: readonly ColumnPlan[
       if (r[`b${j}`] === true && examples.length < maxExamples) examples.push({ column: c.name, value: String(r[`v${j}`] ?? ''), line });
     });
   }
+  // Every bad column gets at least one example, even when another column filled the list.
+  for (const [j, c] of cols.entries()) {
+    if (examples.some((e) => e.column === c.name)) continue;
+    const first = tableToRows(
+      await engine.query(`SELECT * FROM (SELECT row_number() OVER () - 1 AS rec, ${values} FROM ${ctx.readCsv()}) WHERE b${j} ORDER BY rec LIMIT 1`),
+    )[0];
+    if (first) examples.push({ column: c.name, value: String(first[`v${j}`] ?? ''), line: mapper.lineOf(Number(first.rec)) });
+  }
   return { counts, examples, rejected: mapper.rejected };
 }
 
