@@ -3,7 +3,7 @@
  * table its detected role, source, confidence and column choices (with reasons), and
  * what the model as a whole offers (views with data, currency, segments, warnings).
  */
-import { segmentCandidates, type Detection, type MappingSpec, type MappingWarning, type SegmentCandidate } from '../mapping/index.js';
+import { segmentCandidates, type Detection, type LoadedColumn, type MappingSpec, type MappingWarning, type SegmentCandidate } from '../mapping/index.js';
 import type { CanonicalView } from '../model/schema.js';
 import type { Modeller } from './modeller.js';
 
@@ -16,6 +16,8 @@ export interface TableModel {
   mapping: MappingSpec | null;
   confirmed: boolean;
   headers: string[];
+  /** Up to 5 distinct non-empty sample values per header (from detection's sample rows). */
+  samples: Record<string, string[]>;
 }
 
 export interface ModelSummary {
@@ -25,6 +27,24 @@ export interface ModelSummary {
   reportingCurrency: string | null;
   segmentAttribute: string | null;
   segmentCandidates: SegmentCandidate[];
+}
+
+/** Most sample values per column the page is given. */
+export const SUMMARY_SAMPLES = 5;
+
+/** Up to {@link SUMMARY_SAMPLES} distinct non-empty sample values per column. */
+export function sampleValues(columns: readonly LoadedColumn[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const c of columns) {
+    const seen = new Set<string>();
+    for (const v of c.samples) {
+      if (v === null || v.trim() === '') continue;
+      seen.add(v.length > 60 ? `${v.slice(0, 59)}…` : v);
+      if (seen.size >= SUMMARY_SAMPLES) break;
+    }
+    out[c.name] = [...seen];
+  }
+  return out;
 }
 
 /** Summarises the modeller's current state. */
@@ -38,6 +58,7 @@ export function summariseModel(modeller: Modeller): ModelSummary {
       mapping: t.mapping ? { role: t.mapping.role, source: t.mapping.source, columns: t.mapping.columns, attributes: t.mapping.attributes, normalisation: t.mapping.normalisation } : null,
       confirmed: modeller.isConfirmed(t.table),
       headers: t.mapping?.table.columns.map((c) => c.name) ?? [],
+      samples: sampleValues(t.mapping?.table.columns ?? []),
     })),
     available: st.available,
     warnings: st.warnings,

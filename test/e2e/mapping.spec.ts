@@ -1,0 +1,147 @@
+/**
+ * The mapping screen on the Data page: two of the user's own files (a Stripe-style
+ * subscriptions export with amounts in cents, a CP932 Japanese customer list) are
+ * detected as subscriptions and customers; MRR computed from them matches a hand
+ * calculation; screenshots in English and Japanese.
+ */
+import path from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, SCREENSHOTS } from './fixtures.js';
+import { encodeCp932 } from '../../src/core/sample/cp932.js';
+
+const DIR = path.resolve('test-results/fixtures-mapping');
+mkdirSync(DIR, { recursive: true });
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+// Stripe-style export built from the API: `amount` (lower case, the API field name) is in
+// cents, which detection reads from the header (src/core/mapping/amountUnit.ts: the stripe
+// dictionary lists `amount` among its cents headers).
+const SUBSCRIPTIONS = [
+  'id,Customer ID,Status,Plan,Interval,amount,Quantity,Currency,Created (UTC),Start (UTC),Current Period End (UTC),Canceled At (UTC),Ended At (UTC),Cancel At Period End',
+  'sub_1001,cus_A001,active,Basic monthly,month,2900,1,usd,2024-01-15 09:30,2024-01-15 09:30,2024-07-15 09:30,,,false',
+  'sub_1002,cus_B002,active,Team monthly,month,4900,3,usd,2024-02-03 11:00,2024-02-03 11:00,2024-07-03 11:00,,,false',
+  'sub_1003,cus_C003,active,Pro yearly,year,120000,1,usd,2024-03-10 08:15,2024-03-10 08:15,2025-03-10 08:15,,,false',
+  'sub_1004,cus_D004,trialing,Pro monthly,month,9900,1,usd,2024-06-20 14:00,2024-06-20 14:00,2024-07-04 14:00,,,false',
+  'sub_1005,cus_E005,canceled,Basic monthly,month,2900,2,usd,2024-01-05 10:00,2024-01-05 10:00,2024-05-05 10:00,2024-04-20 16:45,2024-04-20 16:45,false',
+  'sub_1006,cus_F006,active,Team yearly,year,46800,2,usd,2024-06-12 13:20,2024-06-12 13:20,2025-06-12 13:20,,,false',
+].join('\r\n');
+
+// Latest month = June 2024: the data end is the latest start or end of a paid period,
+// 2024-06-12 (sub_1006; the trialing sub_1004 is left out of the periods).
+// In force at the end of 2024-06-30 (mrr = amount / 100 × quantity ÷ months per interval):
+//   sub_1001  2900/100 × 1 ÷ 1   =  29
+//   sub_1002  4900/100 × 3 ÷ 1   = 147
+//   sub_1003 120000/100 × 1 ÷ 12 = 100
+//   sub_1006 46800/100 × 2 ÷ 12  =  78
+//   sub_1004 trialing: excluded; sub_1005 ended 2024-04-20: not in force.
+// MRR = 29 + 147 + 100 + 78 = 354; active customers = 4 (A001, B002, C003, F006); ARPA = 88.5.
+const EXPECTED_MRR = 354;
+const EXPECTED_ACTIVE = 4;
+
+const CUSTOMERS = [
+  '顧客ID,会社名,業種,登録日',
+  'cus_A001,株式会社青葉製作所,製造業,2024/01/15',
+  'cus_B002,さくら商事株式会社,小売業,2024/02/03',
+  'cus_C003,合同会社みなと情報,情報通信業,2024/03/10',
+  'cus_D004,株式会社ひかり食品,製造業,2024/06/20',
+  'cus_E005,有限会社つばさ物流,運輸業,2024/01/05',
+  'cus_F006,株式会社かえでソフト,情報通信業,2024/06/12',
+].join('\r\n');
+
+const SUBS_FILE = path.join(DIR, 'stripe_subscriptions.csv');
+const CUST_FILE = path.join(DIR, '顧客一覧.csv');
+writeFileSync(SUBS_FILE, SUBSCRIPTIONS + '\r\n', 'utf8');
+writeFileSync(CUST_FILE, encodeCp932(CUSTOMERS + '\r\n'));
+
+/** Parses a formatted number ("$354.00", "354", "1,234") as a number. */
+const num = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
+
+async function loadFixtures(page: Page, lang: 'en' | 'ja'): Promise<void> {
+  await page.addInitScript((l) => localStorage.setItem('kpi-workbench.locale', l), lang);
+  await page.goto('./#/data');
+  await expect(page.getByTestId('sample-banner')).toBeVisible({ timeout: 90_000 });
+  await page.getByTestId('file-input').setInputFiles([SUBS_FILE, CUST_FILE]);
+  const panel = page.getByTestId('mapping-panel');
+  await expect(panel.getByTestId('mapping-table')).toHaveCount(2, { timeout: 90_000 });
+  await expect(page.getByTestId('sample-banner')).toHaveCount(0);
+}
+
+test('mapping screen detects the roles and MRR matches a hand calculation', async ({ page, consoleErrors }) => {
+  test.setTimeout(240_000);
+  await loadFixtures(page, 'en');
+  const panel = page.getByTestId('mapping-panel');
+  const subs = panel.locator('[data-testid="mapping-table"][data-detected-role="subscriptions"]');
+  const cust = panel.locator('[data-testid="mapping-table"][data-detected-role="customers"]');
+  await expect(subs).toHaveCount(1);
+  await expect(cust).toHaveCount(1);
+  await expect(subs).toHaveAttribute('data-role', 'subscriptions');
+  await expect(cust).toHaveAttribute('data-role', 'customers');
+  await expect(subs.getByTestId('role-badge')).toContainText('Subscriptions · Stripe');
+  await expect(subs.getByTestId('role-badge')).toContainText('%');
+  await expect(cust.getByTestId('role-badge')).toContainText('Customers');
+
+  // Detail: amounts detected in cents, samples shown, the amount column is `amount`.
+  await subs.getByRole('button', { name: /Columns and value reading/ }).click();
+  await expect(subs.locator('[data-control="amountUnit"] select')).toHaveValue('cents');
+  await expect(subs.locator('[data-control="reportingCurrency"] input')).toHaveValue('USD');
+  const amountRow = subs.locator('tr[data-field="amount"]');
+  await expect(amountRow.locator('select')).toHaveValue('amount');
+  await expect(amountRow.locator('code').first()).toBeVisible();
+
+  // The validation report ran (results or "no problems").
+  const report = page.getByTestId('validation-report');
+  await expect(report.getByTestId('validation-result').first().or(report.getByTestId('validation-ok'))).toBeVisible({ timeout: 60_000 });
+
+  // Segment candidates include the industry column (業種) of the customer list.
+  const segOptions = await panel.getByTestId('segment-picker').locator('option').allInnerTexts();
+  expect(segOptions.length).toBeGreaterThan(1);
+
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'mapping-en.png'), fullPage: true });
+
+  // KPI: the latest month's MRR and active customers.
+  await page.goto('./#/kpi/mrr');
+  const table = page.locator('[data-testid="kpi-view"][data-kpi="mrr"] [data-testid="kpi-table"]');
+  await expect(table).toBeVisible({ timeout: 90_000 });
+  const headers = await table.locator('thead th').allInnerTexts();
+  const iMonth = headers.indexOf('Month');
+  const iMrr = headers.indexOf('MRR');
+  const iActive = headers.indexOf('Active customers');
+  expect(iMrr).toBeGreaterThanOrEqual(0);
+  expect(iActive).toBeGreaterThanOrEqual(0);
+  const first = table.locator('tbody tr').first();
+  await expect(first.locator('td').nth(iMonth)).toContainText('2024');
+  await expect(first.locator('td').nth(iMonth)).toContainText('Jun');
+  expect(num(await first.locator('td').nth(iMrr).innerText())).toBeCloseTo(EXPECTED_MRR, 6);
+  expect(num(await first.locator('td').nth(iActive).innerText())).toBe(EXPECTED_ACTIVE);
+
+  // Editing a normalisation choice recomputes the KPI: amounts read as units → × 100.
+  await page.goto('./#/data');
+  const toggle = subs.getByRole('button', { name: /Columns and value reading/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const unit = subs.locator('[data-control="amountUnit"] select');
+  await unit.selectOption('units');
+  await expect(subs.getByText('edited').first()).toBeVisible();
+  await page.goto('./#/kpi/mrr');
+  await expect.poll(async () => num(await table.locator('tbody tr').first().locator('td').nth(iMrr).innerText()), { timeout: 60_000 }).toBeCloseTo(EXPECTED_MRR * 100, 6);
+  // Reset to detected brings cents back.
+  await page.goto('./#/data');
+  await subs.getByRole('button', { name: /^Reset .* to the detected mapping$/ }).click();
+  await expect(subs.getByText('edited')).toHaveCount(0);
+  await page.goto('./#/kpi/mrr');
+  await expect.poll(async () => num(await table.locator('tbody tr').first().locator('td').nth(iMrr).innerText()), { timeout: 60_000 }).toBeCloseTo(EXPECTED_MRR, 6);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('mapping screen in Japanese', async ({ page }) => {
+  test.setTimeout(240_000);
+  await loadFixtures(page, 'ja');
+  const panel = page.getByTestId('mapping-panel');
+  await expect(panel.getByRole('heading', { name: '標準モデルへの対応付け' })).toBeVisible();
+  const subs = panel.locator('[data-testid="mapping-table"][data-detected-role="subscriptions"]');
+  await expect(subs.getByTestId('role-badge')).toContainText('サブスクリプション');
+  await subs.getByRole('button', { name: /列と値の読み方/ }).click();
+  const report = page.getByTestId('validation-report');
+  await expect(report.getByTestId('validation-result').first().or(report.getByTestId('validation-ok'))).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'mapping-ja.png'), fullPage: true });
+});
