@@ -85,24 +85,32 @@ cust AS (
   SELECT customer_id, min(name) AS name, min(segment) AS segment, min(signup_date) AS signup_date
   FROM customers WHERE customer_id IS NOT NULL GROUP BY customer_id
 ),
+-- Customers with activity up to as_of, and their first active day (for the data coverage).
+ever_active AS (
+  SELECT customer_id, min(day) AS first_day
+  FROM user_activity_daily
+  WHERE customer_id IS NOT NULL AND day <= $as_of
+  GROUP BY customer_id
+),
+-- Active days in the last 30 days and in the 30 days before.
+activity AS (
+  SELECT customer_id,
+    count(*) FILTER (WHERE day > $as_of - 30) AS recent_days,
+    count(*) FILTER (WHERE day <= $as_of - 30) AS previous_days
+  FROM (
+    SELECT DISTINCT customer_id, day
+    FROM user_activity_daily
+    WHERE customer_id IS NOT NULL AND day <= $as_of AND day > $as_of - 60
+  )
+  GROUP BY customer_id
+),
 -- Data coverage: whether each source has data for this report date at all.
 coverage AS (
   SELECT
-    (SELECT min(day) FROM user_activity_daily WHERE customer_id IS NOT NULL AND day <= $as_of) AS first_activity,
+    (SELECT min(first_day) FROM ever_active) AS first_activity,
     (SELECT min(month) FROM calendar_months) AS first_month,
     (SELECT max(month) FROM mrr_monthly) AS last_month,
     (SELECT count(*) > 0 FROM tickets WHERE customer_id IS NOT NULL AND CAST(created_at AS DATE) <= $as_of) AS has_tickets
-),
-activity AS (
-  SELECT customer_id,
-    count(DISTINCT day) FILTER (WHERE day > $as_of - 30) AS recent_days,
-    count(DISTINCT day) FILTER (WHERE day <= $as_of - 30) AS previous_days
-  FROM user_activity_daily
-  WHERE customer_id IS NOT NULL AND day <= $as_of AND day > $as_of - 60
-  GROUP BY customer_id
-),
-ever_active AS (
-  SELECT DISTINCT customer_id FROM user_activity_daily WHERE customer_id IS NOT NULL AND day <= $as_of
 ),
 revenue AS (
   SELECT customer_id,

@@ -18,4 +18,4 @@ SELECT
 FROM events
 WHERE user_id IS NOT NULL AND event_time IS NOT NULL
 GROUP BY user_id, CAST(event_time AS DATE)
-ORDER BY day, user_id;
+;
