@@ -5,7 +5,7 @@
  * calculation; screenshots in English and Japanese.
  */
 import path from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, SCREENSHOTS } from './fixtures.js';
 import { encodeCp932 } from '../../src/core/sample/cp932.js';
@@ -97,7 +97,25 @@ test('mapping screen detects the roles and MRR matches a hand calculation', asyn
   const segOptions = await panel.getByTestId('segment-picker').locator('option').allInnerTexts();
   expect(segOptions.length).toBeGreaterThan(1);
 
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, 'mapping-en.png'), fullPage: true });
+
+  // Unmapped optional fields are folded away until asked for.
+  await expect(subs.locator('tr[data-field="discount_percent"]')).toHaveCount(0);
+  await subs.getByTestId('show-unmapped').click();
+  await expect(subs.locator('tr[data-field="discount_percent"] select')).toHaveValue('');
+
+
+  // Export: a JSON file of both mappings; import it back: both tables match.
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('mapping-export').click()]);
+  expect(download.suggestedFilename()).toBe('kpi-workbench-mappings.json');
+  const saved = path.join(DIR, 'kpi-workbench-mappings.json');
+  await download.saveAs(saved);
+  const json = JSON.parse(readFileSync(saved, 'utf8')) as unknown;
+  expect(JSON.stringify(json)).toContain('subscriptions');
+  expect(JSON.stringify(json)).toContain('customers');
+  await panel.getByTestId('mapping-import').setInputFiles(saved);
+  await expect(panel.getByTestId('mapping-notice')).toContainText('mappings applied to 2 tables');
 
   // KPI: the latest month's MRR and active customers.
   await page.goto('./#/kpi/mrr');
@@ -143,5 +161,6 @@ test('mapping screen in Japanese', async ({ page }) => {
   await subs.getByRole('button', { name: /列と値の読み方/ }).click();
   const report = page.getByTestId('validation-report');
   await expect(report.getByTestId('validation-result').first().or(report.getByTestId('validation-ok'))).toBeVisible({ timeout: 60_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, 'mapping-ja.png'), fullPage: true });
 });
