@@ -17,7 +17,8 @@ description:
     events after as_of are ignored (a session running over the end of as_of is cut there). Periods run
     from the first event's period to the period of as_of, zero-filled; is_complete is false for a period
     that ends after as_of or after the last event in the data. With a segment breakdown, a session
-    belongs to the segment of the smallest customer_id among its events.
+    belongs to the segment of its user's customer on the day it starts (the smallest customer_id among
+    the user's events of that day, as in the other product KPIs).
   ja: >-
     セッション開始日の期間（grain、週の開始は week_start）ごとに、セッション数、ユーザーあたりセッション数（= セッション数 ÷
     その期間にセッションを始めたユーザー数）、平均と中央値のセッション時間（分。中央値は連続型、DuckDB の quantile_cont）を示します。
@@ -27,10 +28,11 @@ description:
     イベントは gap の規則で区切る）、auto（既定）= session_id のあるイベントが1件でもあれば session_id、なければ gap。
     すべてのイベントを数え、基準日（as_of）より後のイベントは含めません（基準日をまたぐセッションはそこで切れる）。期間は最初の
     イベントの期間から基準日の期間まで、セッションのない期間も 0 で示します。基準日より後、またはデータ上の最後のイベントより
-    後に終わる期間は is_complete が false です。セグメント内訳では、セッションはそのイベントの customer_id の最小値の顧客の
-    セグメントに属します。
+    後に終わる期間は is_complete が false です。セグメント内訳では、セッションは開始日のそのユーザーの顧客（その日のユーザーの
+    イベントの customer_id の最小値。他のプロダクト KPI と同じ）のセグメントに属します。
 requires:
   events: [user_id, event_time]
+derived: [user_activity_daily]
 params:
   - { name: as_of, type: date, default: null, label: { en: Report date, ja: 基準日 }, help: { en: Latest date counted (default the latest date in the data), ja: 集計に含める最後の日（既定はデータの最新日） } }
   - { name: grain, type: enum, values: [day, week, month, quarter, year], default: month, label: { en: Period, ja: 期間の単位 } }
@@ -59,7 +61,7 @@ chart:
 ---*/
 WITH
 ev AS (
-  SELECT user_id, event_time, customer_id, session_id
+  SELECT user_id, event_time, session_id
   FROM events
   WHERE user_id IS NOT NULL AND event_time IS NOT NULL
 ),
@@ -71,28 +73,51 @@ use_sid AS (
               ELSE $session_source = 'session_id' END AS on_
 ),
 keyed AS (
-  SELECT user_id, event_time, customer_id,
+  SELECT user_id, event_time,
     CASE WHEN (SELECT on_ FROM use_sid) THEN session_id END AS sid
   FROM ev
   WHERE CAST(event_time AS DATE) <= $as_of
 ),
--- Events without a session key are split by the gap rule (per user); events with one never break.
-gapped AS (
-  SELECT user_id, event_time, customer_id, sid,
-    CASE WHEN sid IS NULL AND (prev IS NULL OR epoch_us(event_time) - epoch_us(prev) > CAST($session_gap_minutes AS BIGINT) * 60000000)
-         THEN 1 ELSE 0 END AS brk
-  FROM (
-    SELECT *, lag(event_time) OVER (PARTITION BY user_id, sid ORDER BY event_time) AS prev FROM keyed
-  )
+-- Events with a session key: one session per (user, key).
+by_key AS (
+  SELECT user_id, min(event_time) AS started, max(event_time) AS ended
+  FROM keyed WHERE sid IS NOT NULL
+  GROUP BY user_id, sid
 ),
-numbered AS (
-  SELECT *, sum(brk) OVER (PARTITION BY user_id, sid ORDER BY event_time ROWS UNBOUNDED PRECEDING) AS gap_no
-  FROM gapped
+-- Events without: the gap rule. Events are first collapsed into buckets of session_gap_minutes
+-- (two events of one bucket are less than the gap apart, so a bucket is never split); then
+-- a user's consecutive buckets belong to one session unless the first event of a bucket
+-- comes more than the gap after the last event of the bucket before.
+buckets AS (
+  SELECT user_id,
+    CAST(floor(epoch_us(event_time) / (CAST($session_gap_minutes AS DOUBLE) * 60000000)) AS BIGINT) AS b,
+    min(event_time) AS lo, max(event_time) AS hi
+  FROM keyed WHERE sid IS NULL
+  GROUP BY 1, 2
+),
+edges AS (
+  SELECT * FROM (
+    SELECT user_id, b, lo, hi,
+      (prev_hi IS NULL OR epoch_us(lo) - epoch_us(prev_hi) > CAST($session_gap_minutes AS BIGINT) * 60000000) AS is_start,
+      (next_lo IS NULL OR epoch_us(next_lo) - epoch_us(hi) > CAST($session_gap_minutes AS BIGINT) * 60000000) AS is_end
+    FROM (
+      SELECT user_id, b, lo, hi, lag(hi) OVER o AS prev_hi, lead(lo) OVER o AS next_lo
+      FROM buckets WINDOW o AS (PARTITION BY user_id ORDER BY b)
+    )
+  ) WHERE is_start OR is_end
+),
+-- Starts and ends alternate: a start's session ends in its own bucket or at the next edge.
+by_gap AS (
+  SELECT user_id, started, ended FROM (
+    SELECT user_id, is_start, lo AS started,
+      CASE WHEN is_end THEN hi ELSE lead(hi) OVER (PARTITION BY user_id ORDER BY b) END AS ended
+    FROM edges
+  ) WHERE is_start
 ),
 sess AS (
-  SELECT user_id, min(event_time) AS started, max(event_time) AS ended, min(customer_id) AS customer_id
-  FROM numbered
-  GROUP BY user_id, sid, gap_no
+  SELECT user_id, started, ended FROM by_key
+  UNION ALL
+  SELECT user_id, started, ended FROM by_gap
 ),
 cal AS (
   SELECT d AS day,
@@ -127,7 +152,8 @@ seg_sess AS (
     (epoch_us(s.ended) - epoch_us(s.started)) / 60000000.0 AS minutes
   FROM sess s
   JOIN cal ON cal.day = CAST(s.started AS DATE)
-  LEFT JOIN cust c ON c.customer_id = s.customer_id
+  LEFT JOIN user_activity_daily u ON $breakdown = 'segment' AND u.user_id = s.user_id AND u.day = CAST(s.started AS DATE)
+  LEFT JOIN cust c ON c.customer_id = u.customer_id
 ),
 agg AS (
   SELECT period, segment,

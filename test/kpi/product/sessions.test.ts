@@ -51,6 +51,18 @@ describe('sessions: worked examples', () => {
     expectRows(rows, [{ period: '2024-03-04', sessions: 2, sessions_per_user: 1, avg_session_minutes: 40, median_session_minutes: 40, is_complete: true }]);
   });
 
+  it('gap rule at the millisecond: exactly 30 minutes stays, 30 minutes and 1 ms splits', async () => {
+    const e = [
+      ev('u1', '2024-03-04 10:00:00'),
+      ev('u1', '2024-03-04 10:30:00'), // exactly 30 min later: same session
+      ev('u1', '2024-03-04 10:59:59.999'), // 29:59.999 later: same session
+      ev('u1', '2024-03-04 11:30:00'), // 30:00.001 later: new session
+      ev('u1', '2024-03-04 11:30:00'), // same instant twice
+    ];
+    const rows = await run({ events: e }, { grain: 'day', session_source: 'gap' });
+    expectRows(rows, [{ period: '2024-03-04', sessions: 2, sessions_per_user: 2, avg_session_minutes: (59 + 59.999 / 60) / 2, median_session_minutes: (59 + 59.999 / 60) / 2, is_complete: true }]);
+  });
+
   it('uses session_id when the events have one (auto), and the gap rule for events without', async () => {
     const withIds = [
       ev('u1', '2024-03-04 10:00:00', 'a'),

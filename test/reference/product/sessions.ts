@@ -33,13 +33,15 @@ export function sessionsReference(events: EventRow[], customers: CustomerRow[], 
 
   const evs = placeable(events).filter((e) => e.day <= asOf);
   const sessions: Session[] = [];
+  // The customer of a user on a day: the smallest customer_id among that day's events.
+  const dayCustomer = new Map<string, string>();
+  for (const e of placeable(events)) {
+    const k = `${e.user_id}\u0000${e.day}`;
+    if (e.customer_id !== null && (!dayCustomer.has(k) || e.customer_id < dayCustomer.get(k)!)) dayCustomer.set(k, e.customer_id);
+  }
   const add = (group: typeof evs, user: string): void => {
-    sessions.push({
-      user,
-      start: Math.min(...group.map((e) => e.ms)),
-      end: Math.max(...group.map((e) => e.ms)),
-      cid: group.map((e) => e.customer_id).filter((c): c is string => c !== null).sort()[0] ?? null,
-    });
+    const start = Math.min(...group.map((e) => e.ms));
+    sessions.push({ user, start, end: Math.max(...group.map((e) => e.ms)), cid: dayCustomer.get(`${user}\u0000${dayOfMs(start)}`) ?? null });
   };
   const users = [...new Set(evs.map((e) => e.user_id))];
   for (const u of users) {
