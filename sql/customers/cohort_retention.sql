@@ -23,7 +23,9 @@ description:
     report month for the current period; a month at or below 0 adds nothing) and `retention` =
     retained ÷ the same sum in period 0 (it may exceed 1). Periods after the one containing as_of,
     and after the last period with data of the chosen source (last event day; last month of
-    mrr_monthly), are absent, not zero. Subscriptions support month, quarter and year grains.
+    mrr_monthly), are absent, not zero. Subscriptions support month, quarter and year grains. With
+    breakdown = segment, each member counts in its customer's segment (events: the customer of the
+    smallest customer_id among the user's counted activity; '(unknown)' without one).
   ja: >-
     顧客（source = subscriptions）またはユーザー（source = events）をコホートに分け、期間ごとに追跡します。
     契約: 顧客のコホートは MRR（mrr_monthly、スナップショット規則）が初めて 0 を超えた月（四半期・年）で、
@@ -39,7 +41,8 @@ description:
     の期間のメンバーの MRR 合計（四半期・年単位では期間の最終月、進行中の期間は基準日の月の MRR。0 以下の月は
     加算しない）、`retention` = retained ÷ period 0 の同じ合計（1 を超えることがあります）。基準日を含む期間より
     後、および選んだデータの最終期間（最後のイベント日、mrr_monthly の最終月）より後のセルは 0 ではなく
-    出力しません。契約データでは月・四半期・年の粒度に対応します。
+    出力しません。契約データでは月・四半期・年の粒度に対応します。breakdown = segment では各メンバーを顧客の
+    セグメントで数えます（イベント: ユーザーの対象活動のうち最小の customer_id の顧客。無ければ '(unknown)'）。
 requires: {}
 requires_when:
   - when: { source: subscriptions }

@@ -20,7 +20,8 @@ description:
     even count). An empty completion_events list completes nobody. Periods run from the first signup's
     period to the period of as_of, zero-filled; is_complete is false while some signup of the period
     may still complete: when the period's last day + window_days is after as_of or after the last
-    event date in the data.
+    event date in the data. With breakdown = segment, signups are grouped by their customer's segment
+    ('(unknown)' without one).
   ja: >-
     サインアップ期間（grain、週の開始は week_start）ごとの集計です。顧客は customers・契約・イベントのデータにある全ての
     customer_id で、サインアップ日は customers.signup_date、無ければ最初の契約の start_date、それも無ければ最初のイベント
@@ -32,7 +33,8 @@ description:
     無ければ NULL）、median_days_to_complete = 完了した顧客のサインアップから完了までの日数（サインアップ当日 = 0）の中央値
     （偶数個のときは中央 2 値の平均）。completion_events が空なら誰も完了しません。期間は最初のサインアップの期間から
     基準日の期間まで、サインアップの無い期間も 0 で示します。期間の最終日 + window_days が基準日またはデータ上の最後の
-    イベント日より後のとき（まだ完了しうる顧客がいるとき）、is_complete は false です。
+    イベント日より後のとき（まだ完了しうる顧客がいるとき）、is_complete は false です。breakdown = segment では
+    顧客のセグメントごとに分けます（無い場合は '(unknown)'）。
 requires:
   events: [event_time, event_name, customer_id]
 params:
