@@ -148,6 +148,17 @@ test('mapping screen detects the roles and MRR matches a hand calculation', asyn
   await expect(subs.getByText('edited')).toHaveCount(0);
   await page.goto('./#/kpi/mrr');
   await expect.poll(async () => num(await table.locator('tbody tr').first().locator('td').nth(iMrr).innerText()), { timeout: 60_000 }).toBeCloseTo(EXPECTED_MRR, 6);
+
+  // Segment: choose the customer list's industry (業種); the choice is shown and survives.
+  await page.goto('./#/data');
+  const seg = panel.getByTestId('segment-picker');
+  const values = await seg.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(values).toContain('industry');
+  await seg.selectOption('industry');
+  await expect(panel.getByTestId('segment-current')).toContainText('broken down by industry');
+  await expect(seg).toHaveValue('industry');
+  await seg.selectOption('');
+  await expect(panel.getByTestId('segment-current')).toContainText('not broken down');
   expect(consoleErrors).toEqual([]);
 });
 
