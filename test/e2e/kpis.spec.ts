@@ -62,3 +62,21 @@ for (const lang of ['en', 'ja'] as const) {
     }
   });
 }
+
+test('exports download a CSV that opens, and chart files', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('kpi-workbench.locale', 'en'));
+  await page.goto('./#/kpi/mrr_movements');
+  await expect(page.getByTestId('kpi-table')).toBeVisible({ timeout: 90_000 });
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const text = (await (await import('node:fs/promises')).readFile((await csv.path())!, 'utf8')).replace(/^\uFEFF/, '');
+  const lines = text.trim().split(/\r\n/);
+  expect(lines[0]!.split(',').slice(0, 3)).toEqual(['month', 'starting_mrr', 'new_mrr']);
+  const tableRows = await page.getByTestId('kpi-table').locator('tbody tr').count();
+  expect(lines.length - 1).toBe(tableRows);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  const svgText = await (await import('node:fs/promises')).readFile((await svg.path())!, 'utf8');
+  expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  const bytes = await (await import('node:fs/promises')).readFile((await png.path())!);
+  expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+});

@@ -122,7 +122,11 @@ class Cancelled extends Error {}
 
 async function existingNames(engine: SqlEngine): Promise<{ tables: Set<string>; views: Set<string> }> {
   const rows = tableToRows(
-    await engine.query("SELECT table_name AS n, 'table' AS k FROM duckdb_tables() UNION ALL SELECT view_name, 'view' FROM duckdb_views() WHERE NOT internal"),
+    // Only the user's schema: canonical views and derived tables live in their own schema (kpi),
+    // so a file named customers.csv may still become the table "customers".
+    await engine.query(
+      "SELECT table_name AS n, 'table' AS k FROM duckdb_tables() WHERE schema_name = 'main' UNION ALL SELECT view_name, 'view' FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'",
+    ),
   );
   const tables = new Set<string>();
   const views = new Set<string>();
