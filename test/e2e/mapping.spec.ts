@@ -175,3 +175,32 @@ test('mapping screen in Japanese', async ({ page }) => {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, 'mapping-ja.png'), fullPage: true });
 });
+
+test('a file detection cannot place: "not used", a role chosen by hand, and back', async ({ page }) => {
+  test.setTimeout(240_000);
+  const notes = path.join(DIR, 'notes.csv');
+  writeFileSync(notes, 'foo,bar\r\nx,1\r\ny,2\r\n', 'utf8');
+  await page.addInitScript(() => localStorage.setItem('kpi-workbench.locale', 'en'));
+  await page.goto('./#/data');
+  await expect(page.getByTestId('sample-banner')).toBeVisible({ timeout: 90_000 });
+  await page.getByTestId('file-input').setInputFiles([SUBS_FILE, notes]);
+  const panel = page.getByTestId('mapping-panel');
+  await expect(panel.getByTestId('mapping-table')).toHaveCount(2, { timeout: 90_000 });
+  const row = panel.locator('[data-testid="mapping-table"][data-table="notes"]');
+  await expect(row).toHaveAttribute('data-role', 'unknown');
+  await expect(row.getByTestId('role-badge')).toContainText('not used');
+  const picker = row.getByRole('combobox', { name: 'Role of notes' });
+  await expect(picker).toHaveValue('unknown');
+  // A role by hand: the mapping is incomplete (no user, time or event columns), which the model reports.
+  await picker.selectOption('events');
+  await expect(row).toHaveAttribute('data-role', 'events');
+  await expect(row.getByText('edited')).toBeVisible();
+  await expect(panel.getByTestId('mapping-warnings')).toContainText('notes');
+  // "not used" returns it to detection, which leaves it unused.
+  await picker.selectOption('unknown');
+  await expect(row).toHaveAttribute('data-role', 'unknown');
+  await expect(row.getByText('edited')).toHaveCount(0);
+  // A detected file cannot be set to "not used".
+  const subsPicker = panel.locator('[data-testid="mapping-table"][data-role="subscriptions"]').getByTestId('role-picker');
+  await expect(subsPicker.locator('option[value="unknown"]')).toBeDisabled();
+});
