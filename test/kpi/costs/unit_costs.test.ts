@@ -157,7 +157,31 @@ describe('unit_costs: reference implementation on random data', () => {
         }
         expectRows(rows, expected as never);
       }),
-      { numRuns: 120 },
+      { numRuns: 100 },
+    );
+  }, 300_000);
+
+  it('ltv equals the ltv KPI (revenue family) on the same data and parameters', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(subArb, { minLength: 1, maxLength: 10 }), custArb, paramsArb, async (subs, customers, params) => {
+        await loadCanonical(engine, { subscription_periods: subs, customers: customers as CustRow[] as never });
+        runner.invalidate();
+        let mine: Row[];
+        try {
+          mine = tableToRows((await runner.run('unit_costs', params)).table);
+        } catch {
+          return; // no customer ever active
+        }
+        const theirs = tableToRows((await runner.run('ltv', { as_of: params.as_of, gross_margin: params.gross_margin, window_months: params.window_months, breakdown: params.breakdown })).table);
+        const key = (r: Row): string => `${r.month}|${r.segment ?? ''}`;
+        const mineBy = new Map(mine.map((r) => [key(r), r]));
+        for (const t of theirs) {
+          const m = mineBy.get(key(t));
+          expect(m, `unit_costs has no row ${key(t)}`).toBeDefined();
+          expect(sameCell(m!.ltv, t.ltv), `${key(t)}: unit_costs ltv ${m!.ltv} vs ltv ${t.ltv}`).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
     );
   }, 300_000);
 
