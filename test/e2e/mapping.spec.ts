@@ -174,6 +174,9 @@ test('mapping screen in Japanese', async ({ page }) => {
   await expect(report.getByTestId('validation-result').first().or(report.getByTestId('validation-ok'))).toBeVisible({ timeout: 60_000 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, 'mapping-ja.png'), fullPage: true });
+  // The same screen in the dark theme (a contrast check by eye).
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'mapping-ja-dark.png'), fullPage: false });
 });
 
 test('a file detection cannot place: "not used", a role chosen by hand, and back', async ({ page }) => {
