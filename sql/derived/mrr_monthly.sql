@@ -32,10 +32,11 @@
 -- 0 after churn or between two active spells; a customer never active has no rows. So the
 -- table always reaches the data end, and churn is visible as the first row at 0.
 --
--- Shape (100 k customers x 36 months, 1.1 M periods): periods are expanded to their
--- active months and summed once (exact sums, no running totals that could leave 1e-17
--- instead of 0), one sort-based window over the active rows finds the neighbouring active
--- months, and the months at 0 are generated from the gaps.
+-- Shape (100 k customers x 36 months, 1.1 M periods): customers get integer keys; periods
+-- are expanded to their active months and summed once (exact sums, no running totals that
+-- could leave 1e-17 instead of 0); one sort-based window over the active rows finds the
+-- neighbouring active months; the months at 0 are generated from the gaps; the text ids
+-- are joined back once at the end.
 CREATE OR REPLACE TABLE mrr_monthly AS
 WITH last_cal AS (
   -- month index (year * 12 + month - 1) just after the calendar's last month
@@ -47,9 +48,16 @@ src AS (
   WHERE customer_id IS NOT NULL AND month IS NOT NULL
   GROUP BY 1, 2
 ),
+-- an integer key per customer: sorting and grouping on it is much cheaper than on text ids
+-- (materialized: every reference must see the same numbering)
+keys AS MATERIALIZED (
+  SELECT customer_id, row_number() OVER () AS ck
+  FROM (SELECT DISTINCT customer_id FROM subscription_periods WHERE customer_id IS NOT NULL
+        UNION SELECT customer_id FROM src)
+),
 periods AS (
   SELECT
-    p.customer_id,
+    k.ck,
     year(p.start_date) * 12 + month(p.start_date) - 1 AS a,
     -- first month index the period no longer counts in (ongoing: after the calendar)
     CASE
@@ -58,34 +66,35 @@ periods AS (
     END AS b,
     p.mrr
   FROM subscription_periods p
+  JOIN keys k ON k.customer_id = p.customer_id
   CROSS JOIN last_cal l
   ANTI JOIN (SELECT DISTINCT customer_id FROM src) s ON s.customer_id = p.customer_id
   WHERE p.customer_id IS NOT NULL AND p.start_date IS NOT NULL
 ),
 active AS (
-  SELECT customer_id, mi, mrr FROM src CROSS JOIN last_cal l WHERE mrr > 0 AND mi < l.end_idx
+  SELECT k.ck, mi, mrr FROM src JOIN keys k USING (customer_id) CROSS JOIN last_cal l WHERE mrr > 0 AND mi < l.end_idx
   UNION ALL
-  SELECT customer_id, mi, sum(mrr) AS mrr
-  FROM (SELECT customer_id, unnest(range(a, b)) AS mi, mrr FROM periods WHERE b > a)
-  GROUP BY customer_id, mi
+  SELECT ck, mi, sum(mrr) AS mrr
+  FROM (SELECT ck, unnest(range(a, b)) AS mi, mrr FROM periods WHERE b > a)
+  GROUP BY ck, mi
   HAVING sum(mrr) > 0
 ),
 w AS (
   -- one global sort; neighbours of another customer are ignored
   SELECT
-    customer_id,
+    ck,
     mi,
     mrr,
-    CASE WHEN lag(customer_id) OVER o = customer_id THEN lag(mi) OVER o END AS prev_mi,
-    CASE WHEN lag(customer_id) OVER o = customer_id THEN lag(mrr) OVER o END AS prev_active_mrr,
-    CASE WHEN lead(customer_id) OVER o = customer_id THEN lead(mi) OVER o END AS next_mi
+    CASE WHEN lag(ck) OVER o = ck THEN lag(mi) OVER o END AS prev_mi,
+    CASE WHEN lag(ck) OVER o = ck THEN lag(mrr) OVER o END AS prev_active_mrr,
+    CASE WHEN lead(ck) OVER o = ck THEN lead(mi) OVER o END AS next_mi
   FROM active
-  WINDOW o AS (ORDER BY customer_id, mi)
+  WINDOW o AS (ORDER BY ck, mi)
 ),
 all_rows AS (
   -- active months
   SELECT
-    customer_id,
+    ck,
     mi,
     mrr,
     CASE WHEN prev_mi = mi - 1 THEN prev_active_mrr ELSE CAST(0 AS DOUBLE) END AS prev_mrr,
@@ -96,23 +105,24 @@ all_rows AS (
   -- months at 0 after an active month, up to the next active month or the calendar's end;
   -- the first of them books the churn of the active month's MRR
   SELECT
-    customer_id,
+    ck,
     zmi,
     CAST(0 AS DOUBLE),
     CASE WHEN zmi = mi + 1 THEN mrr ELSE CAST(0 AS DOUBLE) END,
     false,
     CAST(NULL AS INTEGER)
   FROM (
-    SELECT customer_id, mi, mrr, unnest(range(mi + 1, coalesce(next_mi, l.end_idx))) AS zmi
+    SELECT ck, mi, mrr, unnest(range(mi + 1, coalesce(next_mi, l.end_idx))) AS zmi
     FROM w CROSS JOIN last_cal l
     WHERE coalesce(next_mi, l.end_idx) > mi + 1
   )
 )
 SELECT
-  customer_id,
-  make_date(CAST(mi // 12 AS BIGINT), CAST(mi % 12 + 1 AS BIGINT), 1) AS month,
-  mrr,
-  prev_mrr,
-  is_first_active,
-  gap_months
-FROM all_rows;
+  k.customer_id,
+  make_date(CAST(r.mi // 12 AS BIGINT), CAST(r.mi % 12 + 1 AS BIGINT), 1) AS month,
+  r.mrr,
+  r.prev_mrr,
+  r.is_first_active,
+  r.gap_months
+FROM all_rows r
+JOIN keys k ON k.ck = r.ck;
