@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trialConversion } from '../../reference/revenue/trial_conversion.js';
-import { monthlyMrr, type CustomerRow, type RevenueInput } from '../../reference/revenue/basis.js';
+import { monthlyMrr, type CustomerRow, type RevenueInput, type SourceRow } from '../../reference/revenue/basis.js';
 import { PROPERTY_TIMEOUT, asOfArb, createCtx, dateArb, expectRows, load, periodArb, run, sourceRowArb, type Ctx } from './helpers.js';
 
 let ctx: Ctx;
@@ -89,7 +89,7 @@ const trialCustomerArb = fc
 const trialInputArb: fc.Arbitrary<RevenueInput> = fc.record({
   customers: fc.array(trialCustomerArb, { maxLength: 8 }), // duplicates allowed: merged per customer
   subscription_periods: fc.array(periodArb, { maxLength: 12 }),
-  mrr_monthly_source: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(sourceRowArb, { maxLength: 5 }) }),
+  mrr_monthly_source: fc.oneof({ weight: 3, arbitrary: fc.constant<SourceRow[]>([]) }, { weight: 1, arbitrary: fc.array(sourceRowArb, { maxLength: 5 }) }),
   otherDates: fc.array(dateArb, { maxLength: 1 }),
 });
 
