@@ -120,7 +120,7 @@ const api: WorkerApi = {
       const table = await queue.submit(`preview:${name}`, () => need(engine).query(`SELECT * FROM ${quoteIdent(name)} LIMIT ${Math.max(1, Math.floor(limit))}`));
       return packResult(table, Math.round(performance.now() - t0));
     } catch (e) {
-      return { error: messageOf(e), cancelled: false };
+      return { error: messageOf(e), cancelled: e instanceof SupersededError };
     }
   },
 

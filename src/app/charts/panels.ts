@@ -112,7 +112,10 @@ export function panelAxis(rows: readonly Row[], spec: PanelSpec, options: ChartO
       let neg = 0;
       for (const y of spec.ys) {
         const v = valueOf(spec, r, y);
-        if (v !== null) v >= 0 ? (pos += v) : (neg += v);
+        if (v !== null) {
+          if (v >= 0) pos += v;
+          else neg += v;
+        }
       }
       values.push(pos, neg);
       if (spec.line) values.push(num(r[spec.line]));
@@ -154,7 +157,6 @@ export function seriesPanel(doc: Document, rows: readonly Row[], spec: PanelSpec
   const split = splitSegments(valid, spec);
   const { segments, facet, colourBySegment } = split;
 
-  const unit = panelUnit(spec, options);
   const tipFmt: Formatter = unitFormat(spec.unit ?? options.units?.[ys[0]!], options.locale, options.currency, false);
   const pct = percentFormat(options.locale, 0);
   const period = periodFormat(options.locale, grain);

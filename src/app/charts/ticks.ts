@@ -58,7 +58,7 @@ function generate(start: number, end: number, c: Candidate): number[] {
       return out;
     }
     case 'month': {
-      let y = d.getUTCFullYear();
+      const y = d.getUTCFullYear();
       let m = d.getUTCMonth();
       if (Date.UTC(y, m, 1) < start) m++;
       while (((m % 12) + 12) % 12 % c.step !== 0) m++;

@@ -195,6 +195,7 @@ interface Manifest {
 }
 
 /** Fetches the built-in sample company (same origin, relative to the page) and loads it. */
+/* eslint-disable svelte/prefer-svelte-reactivity -- plain URLs for fetching, not reactive state */
 export async function loadSample(variant: 'en' | 'ja'): Promise<void> {
   ws.sampleLoading = true;
   ws.loading = true;
@@ -213,6 +214,8 @@ export async function loadSample(variant: 'en' | 'ja'): Promise<void> {
     ws.loading = false;
   }
 }
+
+/* eslint-enable svelte/prefer-svelte-reactivity */
 
 /** Removes every table (used to replace the sample with the user's own files). */
 export async function clearAll(): Promise<void> {

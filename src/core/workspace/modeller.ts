@@ -122,7 +122,8 @@ export class Modeller {
     const mappings = described.map((d) => d.mapping).filter((m): m is ConfirmedMapping => m !== null);
     const built = buildCanonicalSql(mappings, {
       segmentAttribute: this.segmentAttribute,
-      reportingCurrency: this.reportingCurrency,
+      // undefined = detect the currency from the files; null would mean "no filter".
+      reportingCurrency: this.reportingCurrency ?? undefined,
       utcOffsetMinutes: this.utcOffsetMinutes,
       schema: MODEL_SCHEMA,
     });

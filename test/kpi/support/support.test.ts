@@ -238,7 +238,10 @@ describe('support: reference implementation on random data', () => {
             ] as const) {
               if (r[m] !== null) expect(r[m] as number).toBeLessThanOrEqual((r[p] as number) + 1e-9);
             }
-            for (const k of ['first_contact_resolution_rate', 'response_rate']) if (r[k] !== null) expect(r[k]).toBeGreaterThanOrEqual(0), expect(r[k]).toBeLessThanOrEqual(1);
+            for (const k of ['first_contact_resolution_rate', 'response_rate']) if (r[k] !== null) {
+              expect(r[k]).toBeGreaterThanOrEqual(0);
+              expect(r[k]).toBeLessThanOrEqual(1);
+            }
             if (r.support_csat !== null) expect(r.support_csat).toBeLessThanOrEqual(100);
           }
           const asOf = params.as_of ?? dataEndStr;
