@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   log(
     `data: ${data.files.length} files, ${(data.totalBytes / 1e6).toFixed(1)} MB in ${data.dir}${data.generatedSeconds !== null ? ` (generated in ${data.generatedSeconds.toFixed(0)} s)` : " (cached)"}`,
   );
-  const appRoot = path.resolve("bench/.dist");
+  const appRoot = path.resolve("bench/cache/dist"); // git-ignored, so lint and prettier skip it
   if (
     !args.skipBrowser &&
     (args.build || !existsSync(path.join(appRoot, "index.html")))
