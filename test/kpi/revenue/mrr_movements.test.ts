@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableToRows, type Row } from '../../../src/core/engine/rows.js';
 import { mrrMovements } from '../../reference/revenue/mrr_movements.js';
 import { addMonths, monthlyMrr, monthRange, mrrOf, type RevenueInput } from '../../reference/revenue/basis.js';
+import { loadCanonical } from '../canonical.js';
 import { PROPERTY_TIMEOUT, asOfArb, close, createCtx, expectRows, load, revenueInputArb, run, type Ctx } from './helpers.js';
 
 let ctx: Ctx;
@@ -93,6 +94,26 @@ describe('mrr_monthly (derived table)', () => {
     await load(ctx, { otherDates: ['2024-03-05'] });
     expect(await mrrMonthly()).toEqual([]);
     expect(await run(ctx, 'mrr_movements')).toBeNull(); // refused: needs revenue data
+  });
+
+  it('calendar_months.data_end is the report-date default (responses and tickets count too)', async () => {
+    await loadCanonical(ctx.engine, {
+      subscription_periods: [{ customer_id: 'a', start_date: '2024-01-01', end_date: '2024-02-01', mrr: 10 }],
+      responses: [{ responded_at: '2024-03-03 10:00:00', score: 9 }],
+      tickets: [{ ticket_id: 't', created_at: '2024-02-01 09:00:00', resolved_at: '2024-04-02 23:59:59' }],
+    });
+    ctx.runner.invalidate();
+    expect(await ctx.runner.dataEnd()).toBe('2024-04-02');
+    await ctx.runner.ensureDerived(['calendar_months']);
+    expect(tableToRows(await ctx.engine.query('SELECT min(month) AS lo, max(month) AS hi, max(data_end) AS e FROM calendar_months'))).toEqual([
+      { lo: '2024-01-01', hi: '2024-04-01', e: '2024-04-02' },
+    ]);
+    expect((await run(ctx, 'mrr_movements'))!.map((r) => [r.month, r.churned_mrr, r.is_complete])).toEqual([
+      ['2024-01-01', 0, true],
+      ['2024-02-01', -10, true],
+      ['2024-03-01', 0, true],
+      ['2024-04-01', 0, false],
+    ]);
   });
 
   it('ignores far-future sentinel end dates beyond 36 months after the other data', async () => {
@@ -212,6 +233,10 @@ describe('mrr_movements against the reference (random data)', () => {
           if (asOf) params.as_of = asOf;
           if (window !== null) params.reactivation_window_months = window;
           const sql = await run(ctx, 'mrr_movements', params);
+          // the calendar's data end is the framework's report-date default (no sentinel dates here)
+          await ctx.runner.ensureDerived(['calendar_months']);
+          const cal = tableToRows(await ctx.engine.query('SELECT max(data_end) AS e FROM calendar_months'));
+          expect(cal[0]!.e).toBe(await ctx.runner.dataEnd());
           if (sql === null) {
             expect(monthlyMrr(input).firstMonth).toBeNull();
             return;
