@@ -22,6 +22,8 @@ export interface NativeResult {
   modelSeconds: number;
   dashboardSeconds: number;
   dashboardErrors: string[];
+  /** Each distinct tile run of the dashboard, in order (the first ones also build derived tables). */
+  dashboardKpis: { kpi: string; seconds: number }[];
   views: { view: string; seconds: number; rows: number; error?: string }[];
   peakRssBytes: number;
   duckdbMemoryBytes: number;
@@ -85,15 +87,18 @@ async function main(): Promise<void> {
   const d0 = now();
   const dashboardErrors: string[] = [];
   const seen = new Set<string>();
+  const dashboardKpis: NativeResult["dashboardKpis"] = [];
   for (const tile of TILES) {
     const key = `${tile.kpi}?${new URLSearchParams(tile.params ?? {}).toString()}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    const k0 = now();
     try {
       await ws.run(tile.kpi, tile.params ?? {});
     } catch (e) {
       dashboardErrors.push(`${key}: ${(e as Error).message.split("\n")[0]}`);
     }
+    dashboardKpis.push({ kpi: key.replace(/\?$/, ""), seconds: now() - k0 });
   }
   const dashboardSeconds = now() - d0;
 
@@ -135,6 +140,7 @@ async function main(): Promise<void> {
     modelSeconds,
     dashboardSeconds,
     dashboardErrors,
+    dashboardKpis,
     views,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     duckdbMemoryBytes,

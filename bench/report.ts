@@ -215,6 +215,13 @@ export function renderReport(r: BenchReport): string {
       );
     L.push("");
   }
+  if (r.native1[0]?.dashboardKpis) {
+    const per = r.native1[0].dashboardKpis;
+    L.push(
+      `Native (1 thread, run 1) dashboard by tile KPI, in run order (derived tables are built by the first KPI that needs them): ${per.map((k) => `\`${k.kpi}\` ${sec(k.seconds)}`).join(", ")}.`,
+      "",
+    );
+  }
   const hasB = r.browser.length > 0;
   const hasN = r.native1.length > 0;
   L.push("Targets of issue 6:", "");
