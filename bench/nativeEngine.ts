@@ -15,6 +15,8 @@ import {
   type DuckDBConnection,
   type DuckDBType,
   type DuckDBValue,
+  // eslint-disable-next-line @typescript-eslint/ban-ts-comment -- optional: installed on demand by bench/run.ts, absent in CI
+  // @ts-ignore
 } from "@duckdb/node-api";
 import { tableFromArrays, type Table } from "apache-arrow";
 import type { SqlEngine, SqlValue } from "../src/core/engine/types.js";

@@ -58,7 +58,24 @@ function parseArgs(argv: string[]): {
   return { size, runs, skipBrowser, skipNative, build };
 }
 
+/**
+ * Native DuckDB (@duckdb/node-api, same DuckDB version as the wasm build) is installed on
+ * demand, not listed in package.json: the registry mirror lacks its bindings for other
+ * platforms, which makes `npm ci` refuse the lock file.
+ */
+export const NATIVE_PACKAGE = "@duckdb/node-api@1.4.3-r.3";
+
+function ensureNativeDuckDB(): void {
+  try {
+    execFileSync(process.execPath, ["-e", "require.resolve('@duckdb/node-api')"], { stdio: "ignore" });
+  } catch {
+    console.error(`installing ${NATIVE_PACKAGE} for the native reference (not saved to package.json)`);
+    execFileSync("npm", ["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", NATIVE_PACKAGE], { stdio: "inherit" });
+  }
+}
+
 function native(dir: string, threads: string): NativeResult {
+  ensureNativeDuckDB();
   const out = execFileSync(
     process.execPath,
     ["--import", "tsx", path.resolve("bench/native.ts"), dir, threads],
