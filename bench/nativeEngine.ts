@@ -95,13 +95,14 @@ export class NativeEngine implements SqlEngine {
     } else {
       reader = await this.conn.runAndReadAll(sql);
     }
-    const names = reader.columnNames();
-    const types = reader.columnTypes();
-    const cols = reader.getColumns();
+    // Typed here so the file also type-checks where the optional package is absent (CI).
+    const names: string[] = reader.columnNames();
+    const types: DuckDBType[] = reader.columnTypes();
+    const cols: unknown[][] = reader.getColumns();
     const arrays: Record<string, unknown[]> = {};
     names.forEach((n, i) => {
       const t = types[i] as DuckDBType;
-      const vals = (cols[i] ?? []).map((v) => toJs(v, t));
+      const vals = (cols[i] ?? []).map((v) => toJs(v as DuckDBValue, t));
       // Arrow cannot infer a type from an all-null column: use text.
       arrays[n] = vals.every((v) => v === null)
         ? vals.map(() => null as unknown as string)
