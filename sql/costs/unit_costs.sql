@@ -78,7 +78,7 @@ outputs:
   - { name: completed_onboardings, type: integer, unit: count, label: { en: Completed onboardings, ja: オンボーディング完了数 } }
   - { name: onboarding_cost_per_completion, type: number, unit: currency, label: { en: Onboarding cost per completion, ja: 完了1件あたりオンボーディング費用 } }
   - { name: ltv, type: number, unit: currency, label: { en: LTV, ja: LTV } }
-  - { name: ltv_to_crc, type: number, unit: ratio, label: { en: LTV ÷ CRC, ja: LTV ÷ CRC } }
+  - { name: ltv_to_crc, type: number, unit: multiple, label: { en: LTV ÷ CRC, ja: LTV ÷ CRC } }
   - { name: is_complete, type: boolean, label: { en: Complete month, ja: 月が完了 } }
 chart:
   type: line

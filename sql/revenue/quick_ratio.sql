@@ -46,7 +46,7 @@ params:
 outputs:
   - { name: month, type: date, unit: date, label: { en: Month, ja: 月 } }
   - { name: segment, type: string, optional: true, label: { en: Segment, ja: セグメント } }
-  - { name: quick_ratio, type: number, unit: ratio, label: { en: Quick ratio, ja: クイックレシオ } }
+  - { name: quick_ratio, type: number, unit: multiple, label: { en: Quick ratio, ja: クイックレシオ } }
   - { name: is_complete, type: boolean, label: { en: Complete month, ja: 月が完了 } }
 chart:
   type: line

@@ -15,3 +15,12 @@ describe('tileValues', () => {
     expect(tileValues([{ month: '2024-01-01', nrr: null }], 'nrr').value).toBeNull();
   });
 });
+
+import { formatUnit } from '../../src/app/format/units.js';
+
+describe('formatUnit', () => {
+  it('shows a multiple as N×, a ratio as a percentage', () => {
+    expect(formatUnit({ name: 'quick_ratio', type: 'number', unit: 'multiple' }, 2.5, 'en', 'USD')).toBe('2.5×');
+    expect(formatUnit({ name: 'nrr', type: 'number', unit: 'ratio' }, 0.9, 'en', 'USD')).toBe('90%');
+  });
+});

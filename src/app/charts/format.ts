@@ -70,6 +70,10 @@ export function unitFormat(unit: OutputUnit | undefined, locale: ChartLocale, cu
     case 'percent':
     case 'score':
       return numberFormat(locale, { digits: axis ? 0 : 1 });
+    case 'multiple': {
+      const f = numberFormat(locale, { digits: axis ? 1 : 2 });
+      return (n) => (n === null || n === undefined || !Number.isFinite(n) ? f(n) : `${f(n)}×`);
+    }
     case 'minutes':
       return durationFormat(locale, 'minute', axis);
     case 'hours':

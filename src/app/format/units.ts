@@ -17,6 +17,8 @@ export function formatUnit(spec: OutputSpec | undefined, v: unknown, locale: Loc
       return formatCurrency(v, locale, currency, compact);
     case 'ratio':
       return formatPercent(v, locale, 1);
+    case 'multiple':
+      return `${formatNumber(v, locale, 2)}×`;
     case 'percent':
       return `${formatNumber(v, locale, 1)}%`;
     case 'score':

@@ -8,7 +8,7 @@ import type { Bilingual, ConditionalRequirement, KpiDefinition, KpiFamily, Outpu
 const FAMILIES: readonly KpiFamily[] = ['revenue', 'customers', 'product', 'support', 'costs'];
 const PARAM_TYPES: readonly ParamType[] = ['date', 'integer', 'number', 'boolean', 'enum', 'string', 'string_list'];
 const OUTPUT_TYPES = ['date', 'integer', 'number', 'string', 'boolean'] as const;
-const UNITS = ['currency', 'ratio', 'count', 'days', 'hours', 'minutes', 'score', 'percent', 'text', 'date'];
+const UNITS = ['currency', 'ratio', 'count', 'days', 'hours', 'minutes', 'score', 'percent', 'multiple', 'text', 'date'];
 const NAME = /^[a-z][a-z0-9_]*$/;
 
 /** A header that cannot be used, with where and why. */
