@@ -6,6 +6,7 @@
 import { applyModel, engine, ws } from '../state/workspace.svelte.js';
 import type { MappingEdits, ModelSummary, ValidationResult } from '../../worker/api.js';
 import { MAPPINGS_FILE_NAME } from './helpers.js';
+import { download } from '../export/download.js';
 
 export type MappingNotice = { kind: 'info' | 'error'; key: 'mapping.imported' | 'mapping.importFailed' | 'mapping.actionFailed'; vars?: Record<string, string | number> };
 
@@ -73,14 +74,7 @@ export async function validate(force = false): Promise<void> {
 export async function exportMappings(): Promise<void> {
   try {
     const json = await engine().modelApi.exportMappings();
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = MAPPINGS_FILE_NAME;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(MAPPINGS_FILE_NAME, json, 'application/json');
   } catch (e) {
     mapping.notice = { kind: 'error', key: 'mapping.actionFailed', vars: { message: message(e) } };
   }

@@ -30,17 +30,7 @@ export class QueryQueue {
 
   /** Queues work for a view; superseding any earlier work of that view. */
   submit<T>(view: string, run: () => Promise<T>): Promise<T> {
-    for (const j of this.queue) {
-      if (j.view === view && !j.superseded) {
-        j.superseded = true;
-        j.reject(new SupersededError(view));
-      }
-    }
-    this.queue = this.queue.filter((j) => !j.superseded);
-    if (this.running && this.running.view === view && !this.running.superseded) {
-      this.running.superseded = true;
-      void this.cancelRunning();
-    }
+    this.cancel(view);
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ view, run, resolve, reject, superseded: false } as Job<unknown>);
       void this.pump();

@@ -16,6 +16,16 @@ const IDENT_PART = /[A-Za-z0-9_]/;
 
 /** Lists the `$name` references in `sql` (numbered `$1` placeholders are not listed). */
 export function findParamRefs(sql: string): ParamRef[] {
+  return findRefs(sql, IDENT_START, IDENT_PART);
+}
+
+/** Lists the positional `$1`, `$2` … placeholders in `sql` (name = the number as text). */
+export function findPositionalRefs(sql: string): ParamRef[] {
+  return findRefs(sql, /[0-9]/, /[0-9]/);
+}
+
+/** `$` followed by a `first` character and then `rest` characters, outside literals and comments. */
+function findRefs(sql: string, first: RegExp, rest: RegExp): ParamRef[] {
   const refs: ParamRef[] = [];
   let i = 0;
   const n = sql.length;
@@ -38,9 +48,9 @@ export function findParamRefs(sql: string): ParamRef[] {
         } else j++;
       }
       i = j + 1;
-    } else if (c === '$' && next !== undefined && IDENT_START.test(next) && !(i > 0 && IDENT_PART.test(sql[i - 1]!))) {
+    } else if (c === '$' && next !== undefined && first.test(next) && !(i > 0 && IDENT_PART.test(sql[i - 1]!))) {
       let j = i + 1;
-      while (j < n && IDENT_PART.test(sql[j]!)) j++;
+      while (j < n && rest.test(sql[j]!)) j++;
       refs.push({ name: sql.slice(i + 1, j), start: i, end: j });
       i = j;
     } else {
