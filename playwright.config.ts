@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests: the production build served under a sub-path, in Debian's Chromium,
  * with every request to another origin aborted and counted (see test/e2e/fixtures.ts).
  */
+/** Port of the test server; E2E_PORT lets several checkouts run their e2e tests at once. */
+const port = Number(process.env.E2E_PORT ?? 4178);
+
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: /.*\.spec\.ts/,
@@ -14,7 +17,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results/e2e',
   use: {
-    baseURL: 'http://127.0.0.1:4178/team/kpi/',
+    baseURL: `http://127.0.0.1:${port}/team/kpi/`,
     timezoneId: 'Asia/Tokyo',
     viewport: { width: 1360, height: 900 },
     launchOptions: {
@@ -23,8 +26,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx tsx test/e2e/server.ts dist-e2e 4178',
-    url: 'http://127.0.0.1:4178/team/kpi/',
+    command: `npx tsx test/e2e/server.ts dist-e2e ${port}`,
+    url: `http://127.0.0.1:${port}/team/kpi/`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
