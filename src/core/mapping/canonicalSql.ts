@@ -30,6 +30,12 @@ export interface CanonicalOptions {
   schema?: string;
   /** Schema of the loaded tables. Default `main`; null leaves them unqualified. */
   sourceSchema?: string | null;
+  /**
+   * Create tables instead of views. The normalisation (trimming, parsing, dedupe) then runs
+   * once per data version instead of in every KPI that reads the model: the workspace
+   * materialises; tests of the SQL itself may keep views.
+   */
+  materialize?: boolean;
 }
 
 /** The expression context of one mapping under these options. */
@@ -184,7 +190,8 @@ export function buildCanonicalSql(mappings: readonly ConfirmedMapping[], options
     ['tickets', ticketsSelect(of('tickets').map(([m, i]) => ticketsStage(m, i, ctxOf(m))))],
   ];
   const target = (view: CanonicalView): string => (options.schema ? `${ident(options.schema)}.${ident(view)}` : ident(view));
-  const statements = selects.map(([view, body]) => `CREATE OR REPLACE VIEW ${target(view)} AS ${body}`);
+  const kind = options.materialize ? 'TABLE' : 'VIEW';
+  const statements = selects.map(([view, body]) => `CREATE OR REPLACE ${kind} ${target(view)} AS ${body}`);
   return {
     statements,
     warnings,

@@ -2,8 +2,9 @@
  * Keeps the canonical model (KPI_SPEC section 2) in step with the loaded tables. After
  * every load, removal or rename it describes the user's tables, detects what each one is
  * (or uses the mapping the user confirmed or one remembered for its header signature),
- * and rebuilds the canonical views in their own schema, `kpi`, so that a user's table
- * named `customers` never collides with the canonical `customers`.
+ * and rebuilds the canonical model in its own schema, `kpi`, so that a user's table
+ * named `customers` never collides with the canonical `customers`. The model is
+ * materialised as tables: its normalisation runs once per data version, not once per KPI.
  */
 import type { SqlEngine } from '../engine/types.js';
 import { tableToRows } from '../engine/rows.js';
@@ -36,10 +37,10 @@ export interface ModelState {
   segmentAttribute: string | null;
 }
 
-/** Builds an empty view of a canonical shape, so KPI SQL always binds. */
-export function emptyViewSql(view: CanonicalView, schema = MODEL_SCHEMA): string {
+/** Creates an empty table of a canonical shape, so KPI SQL always binds. */
+export function emptyCanonicalSql(view: CanonicalView, schema = MODEL_SCHEMA): string {
   const cols = CANONICAL_SCHEMA[view].map(([n, t]) => `CAST(NULL AS ${t}) AS "${n}"`).join(', ');
-  return `CREATE OR REPLACE VIEW ${schema}.${view} AS SELECT ${cols} WHERE false`;
+  return `CREATE OR REPLACE TABLE ${schema}.${view} AS SELECT ${cols} WHERE false`;
 }
 
 export class Modeller {
@@ -126,10 +127,11 @@ export class Modeller {
       reportingCurrency: this.reportingCurrency ?? undefined,
       utcOffsetMinutes: this.utcOffsetMinutes,
       schema: MODEL_SCHEMA,
+      materialize: true,
     });
     await this.engine.exec(`SET search_path = '${MODEL_SCHEMA},main'`);
     try {
-      for (const v of CANONICAL_VIEWS) await this.engine.exec(emptyViewSql(v));
+      for (const v of CANONICAL_VIEWS) await this.engine.exec(emptyCanonicalSql(v));
       for (const s of built.statements) await this.engine.exec(s);
     } finally {
       await this.engine.exec(`SET search_path = 'main'`);
