@@ -311,7 +311,7 @@ export async function browserRun(
               const el = list[i] as Element;
               if (el.hasAttribute("data-bench-stale")) continue;
               return kind === "table"
-                ? `table, ${el.querySelectorAll("tbody tr").length} rows`
+                ? `table, ${el.getAttribute("data-rows") ?? el.querySelectorAll("tbody tr").length} rows`
                 : `${kind}: ${(el.textContent ?? "").trim().slice(0, 120)}`;
             }
           }

@@ -6,17 +6,9 @@
 import { DataType, type Field } from 'apache-arrow';
 import { isoDate, isoTimestamp } from '../../core/engine/rows.js';
 import type { Locale } from '../i18n/index.svelte.js';
+import { numberFormat } from './numbers.js';
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function nf(locale: Locale): Intl.NumberFormat {
-  let f = numberFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 6 });
-    numberFormats.set(locale, f);
-  }
-  return f;
-}
+const nf = (locale: Locale): Intl.NumberFormat => numberFormat(locale, { maximumFractionDigits: 6 });
 
 /** Formats a non-null cell. */
 export function cellText(field: Field, v: unknown, locale: Locale): string {

@@ -6,22 +6,42 @@ import type { Locale } from '../i18n/index.svelte.js';
 
 const tag = (l: Locale): string => (l === 'ja' ? 'ja-JP' : 'en-US');
 
+// Building an Intl formatter costs far more than formatting with one: a table of a few
+// thousand cells would spend most of its time constructing them. One per locale and options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A shared Intl.NumberFormat for the UI language and these options. */
+export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(tag(locale), options)));
+  return f;
+}
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(tag(locale), options)));
+  return f;
+}
+
 /** A count or plain number. */
 export function formatNumber(n: number | null | undefined, locale: Locale, digits = 2): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '–';
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits }).format(n);
+  return numberFormat(locale, { maximumFractionDigits: digits }).format(n);
 }
 
 /** A fraction as a percentage (0.8 -> 80%). */
 export function formatPercent(n: number | null | undefined, locale: Locale, digits = 1): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '–';
-  return new Intl.NumberFormat(tag(locale), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
 }
 
 /** Money in the reporting currency. */
 export function formatCurrency(n: number | null | undefined, locale: Locale, currency: string, compact = false): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '–';
-  return new Intl.NumberFormat(tag(locale), {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     notation: compact ? 'compact' : 'standard',
@@ -38,7 +58,7 @@ export function formatBytes(n: number, locale: Locale): string {
     v /= 1000;
     i++;
   }
-  return new Intl.NumberFormat(tag(locale), { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i ? 1 : 0 }).format(v);
+  return numberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i ? 1 : 0 }).format(v);
 }
 
 /** An ISO date (`YYYY-MM-DD`) in the locale's style, without time-zone shifts. */
@@ -48,5 +68,5 @@ export function formatDate(iso: string | null | undefined, locale: Locale, grain
   if (!m) return iso;
   const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
   const opts: Intl.DateTimeFormatOptions = grain === 'month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(tag(locale), opts).format(d);
+  return dateFormat(locale, opts).format(d);
 }
