@@ -27,7 +27,7 @@ interface Timing {
 class TimingEngine implements SqlEngine {
   step = "";
   readonly timings: Timing[] = [];
-  constructor(private readonly inner: NativeEngine) {}
+  constructor(private readonly inner: SqlEngine) {}
   private async timed<T>(sql: string, fn: () => Promise<T>): Promise<T> {
     const t0 = performance.now();
     try {
