@@ -98,7 +98,7 @@ export const ja: Record<MessageKey, string> = {
   'common.close': '閉じる',
   // mapping screen
   'mapping.title': '標準モデルへの対応付け',
-  'mapping.subtitle': '各ファイルの役割、どの列をどの項目に使うか、値の読み方を確認・変更できます。変更はすべての KPI に反映されます。',
+  'mapping.subtitle': '各ファイルの役割、どの列をどの項目に使うか、値の読み方を確認・変更できます。変更はすべての KPI に反映され、同じ列のファイル用にこのブラウザ（だけ）に保存されます。',
   'mapping.none': 'ファイルを読み込むと、モデルへの対応付けがここに表示されます。',
   'mapping.role.customers': '顧客',
   'mapping.role.subscriptions': 'サブスクリプション',
@@ -184,4 +184,14 @@ export const ja: Record<MessageKey, string> = {
   'mapping.col.count': '行数',
   'mapping.col.examples': '例',
   'mapping.col.message': '内容',
+  'mapping.source.generic': '汎用',
+  'mapping.source.kpi-workbench-sample': 'kpi-workbench サンプル',
+  'mapping.remembered': '{date} に保存した対応付けを使っています。同じ列のファイルは自動でこの対応付けになります。',
+  'mapping.forget': '保存を消して検出し直す',
+  'mapping.forgetBroken': '保存を消す',
+  'mapping.forgetLabel': '{table} の保存した対応付けを消して検出し直す',
+  'mapping.savedForNext': '同じ列のファイル用に保存済み',
+  'mapping.rememberedUnusable': '{date} に保存した対応付けは {file} に合わなくなったため（ない列: {columns}）、検出し直しました。',
+  'mapping.rememberedUnreadable': '{file} 用に保存した対応付けを読み取れなかったため、検出し直しました。',
+  'mapping.segmentRemembered': 'KPI は {name} 別に集計されます（顧客ファイルと一緒に保存した選択）。',
 };
