@@ -100,6 +100,9 @@ export interface InitOptions {
   rememberedMappings?: [string, string][];
 }
 
+/** The outcome of importing a mappings file: how many tables matched, or its problems (en/ja). */
+export type ImportOutcome = { ok: true; matched: number } | { ok: false; problems: Bilingual[] };
+
 /** Told when the worker remembers a mapping (JSON) or forgets one (null); the page keeps them. */
 export type RememberListener = (signature: string, json: string | null) => void;
 import type { ValidationResult, MappingEdits } from '../core/mapping/index.js';
@@ -135,8 +138,8 @@ export interface WorkerApi {
   validate(): Promise<ValidationResult[]>;
   /** Mappings in use as JSON. */
   exportMappings(): Promise<string>;
-  /** Applies saved mappings to matching tables; returns how many matched. */
-  importMappings(json: string): Promise<number>;
+  /** Applies saved mappings to matching tables: how many matched, or what is wrong with the file. */
+  importMappings(json: string): Promise<ImportOutcome>;
   /** Test hook: makes the engine trap, to exercise crash recovery. */
   crashForTest(): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { Workspace } from '../core/workspace/workspace.js';
 import { summariseModel } from '../core/workspace/modelSummary.js';
 import { QueryQueue, SupersededError } from '../core/engine/queryQueue.js';
 import { memoryMappingStore, observedMappingStore } from '../core/mapping/store.js';
+import { MappingFormatError } from '../core/mapping/serialize.js';
 
 let engine: AsyncEngine | null = null;
 let workspace: Workspace | null = null;
@@ -214,7 +215,12 @@ const api: WorkerApi = {
   },
 
   async importMappings(json) {
-    return queue.submit(`model:${++jobs}`, () => need(workspace).importMappings(json));
+    try {
+      return { ok: true as const, matched: await queue.submit(`model:${++jobs}`, () => need(workspace).importMappings(json)) };
+    } catch (e) {
+      if (e instanceof MappingFormatError) return { ok: false as const, problems: e.issues };
+      throw e;
+    }
   },
 
   async crashForTest(): Promise<void> {

@@ -132,6 +132,14 @@ test('mapping screen in Japanese', async ({ page }) => {
   // The same screen in the dark theme (a contrast check by eye).
   await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
   await page.screenshot({ path: path.join(SCREENSHOTS, 'mapping-ja-dark.png'), fullPage: false });
+  // A mappings file of a newer version: the problem is explained in Japanese.
+  const bad = path.join(DIR, 'mappings-v9.json');
+  writeFileSync(bad, JSON.stringify({ format: 'kpi-workbench/mappings', version: 9, mappings: [] }));
+  await panel.getByTestId('mapping-import').setInputFiles(bad);
+  const notice = panel.getByTestId('mapping-notice');
+  await expect(notice).toContainText('mappings-v9.json を読み込めませんでした');
+  await expect(notice).toContainText('対応していないバージョン 9');
+  await expect(notice).not.toContainText('unsupported');
 });
 
 test('a file detection cannot place: "not used", a role chosen by hand, and back', async ({ page }) => {

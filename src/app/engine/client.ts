@@ -9,6 +9,7 @@ import * as Comlink from 'comlink';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type {
   EngineInfo,
+  ImportOutcome,
   IngestOptions,
   IngestOutcome,
   IngestProgress,
@@ -49,7 +50,7 @@ export interface ModelApi {
   setSegment(attribute: string | null): Promise<ModelSummary>;
   validate(): Promise<ValidationResult[]>;
   exportMappings(): Promise<string>;
-  importMappings(json: string): Promise<number>;
+  importMappings(json: string): Promise<ImportOutcome>;
 }
 
 /** Thrown for results that a newer request superseded. */

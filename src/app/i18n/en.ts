@@ -182,6 +182,7 @@ export const en = {
   'mapping.col.count': 'Rows',
   'mapping.col.examples': 'Examples',
   'mapping.col.message': 'Message',
+  'mapping.problemSeparator': '; ',
   'mapping.source.generic': 'generic',
   'mapping.source.kpi-workbench-sample': 'kpi-workbench sample',
   'mapping.remembered': 'Mapping remembered from {date}: files with these columns map themselves this way.',

@@ -184,6 +184,7 @@ export const ja: Record<MessageKey, string> = {
   'mapping.col.count': '行数',
   'mapping.col.examples': '例',
   'mapping.col.message': '内容',
+  'mapping.problemSeparator': '。',
   'mapping.source.generic': '汎用',
   'mapping.source.kpi-workbench-sample': 'kpi-workbench サンプル',
   'mapping.remembered': '{date} に保存した対応付けを使っています。同じ列のファイルは自動でこの対応付けになります。',

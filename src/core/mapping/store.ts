@@ -8,7 +8,7 @@ import { confirmDetection } from './confirm.js';
 import { headerKey } from './headerKey.js';
 import { bindMapping, MappingFormatError, parseMapping, serializeMapping, toSaved, type SavedMapping } from './serialize.js';
 import { headerSignature } from './signature.js';
-import type { ConfirmedMapping, Detection, LoadedTable } from './types.js';
+import type { ConfirmedMapping, Detection, LoadedTable, Message } from './types.js';
 
 /** Where remembered mappings are kept, as JSON text by header signature. */
 export interface MappingStore {
@@ -129,14 +129,14 @@ export function parseRemembered(text: string): RememberedMapping {
   try {
     x = JSON.parse(text);
   } catch (e) {
-    throw new MappingFormatError([`not JSON: ${(e as Error).message}`]);
+    throw new MappingFormatError([{ en: `not JSON: ${(e as Error).message}`, ja: `JSON として読めません: ${(e as Error).message}` }]);
   }
   const o = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
-  const problems: string[] = [];
-  if (o.format !== REMEMBERED_FORMAT) problems.push(`format must be "${REMEMBERED_FORMAT}"`);
-  if (o.version !== 1) problems.push(`unsupported version ${JSON.stringify(o.version)}`);
-  if (typeof o.rememberedAt !== 'string' || Number.isNaN(Date.parse(o.rememberedAt))) problems.push('rememberedAt must be a date');
-  if (o.segment !== null && o.segment !== undefined && typeof o.segment !== 'string') problems.push('segment must be a string or null');
+  const problems: Message[] = [];
+  if (o.format !== REMEMBERED_FORMAT) problems.push({ en: `format must be "${REMEMBERED_FORMAT}"`, ja: `format は「${REMEMBERED_FORMAT}」でなければなりません` });
+  if (o.version !== 1) problems.push({ en: `unsupported version ${JSON.stringify(o.version)}`, ja: `対応していないバージョン ${JSON.stringify(o.version)} です` });
+  if (typeof o.rememberedAt !== 'string' || Number.isNaN(Date.parse(o.rememberedAt))) problems.push({ en: 'rememberedAt must be a date', ja: 'rememberedAt は日時でなければなりません' });
+  if (o.segment !== null && o.segment !== undefined && typeof o.segment !== 'string') problems.push({ en: 'segment must be a string or null', ja: 'segment は文字列か null でなければなりません' });
   if (problems.length) throw new MappingFormatError(problems);
   return { mapping: parseMapping(JSON.stringify(o.mapping)), rememberedAt: o.rememberedAt as string, segment: (o.segment as string | null | undefined) ?? null };
 }

@@ -60,6 +60,39 @@ describe('serializeMapping / parseMapping', () => {
     expect(bad({ columns: { ...confirmed.columns, colour: 'x' } })).toEqual(['"colour" is not a field of subscriptions']);
   });
 
+  it('words every problem in Japanese too (the mapping screen shows them)', () => {
+    const issues = (text: string) => {
+      try {
+        parseMappings(text);
+        return [];
+      } catch (e) {
+        return (e as MappingFormatError).issues;
+      }
+    };
+    const one = JSON.parse(serializeMapping(confirmed)) as Record<string, unknown>;
+    const found = [
+      ...issues('{nope'),
+      ...issues('[]'),
+      ...issues(JSON.stringify({ format: 'kpi-workbench/mappings', version: 2, mappings: {} })),
+      // version, role, source, headers, signature, file, columns, extra, attributes, amountUnit, foo
+      ...issues(JSON.stringify({ ...one, version: 3, role: 'orders', source: 1, headers: 'x', signature: 2, file: 3, columns: [], extra: 1, attributes: 'a', normalisation: { amountUnit: 'mills', foo: 1 } })),
+      // required customer_id, one of amount/mrr/arr, unknown field colour
+      ...issues(JSON.stringify({ ...one, columns: { customer_id: null, start_date: 'Start Date (UTC)', colour: 'x' } })),
+      ...issues(JSON.stringify({ ...one, normalisation: 'cents' })),
+    ];
+    // 1 (not JSON) + 1 (not an object) + 2 (version, mappings) + 11 (every key wrong) + 3 + 1 (normalisation)
+    expect(found).toHaveLength(19);
+    for (const i of found) {
+      expect(i.en, i.en).not.toMatch(/[\u3040-\u30ff\u3400-\u9fff]/);
+      expect(i.ja.replace(/「[^」]*」/g, ''), i.en).toMatch(/[\u3040-\u30ff\u3400-\u9fff]/);
+    }
+    try {
+      bindMapping(parseMapping(serializeMapping(confirmed)), fixtureTable('stripe/subscriptions_api.csv'));
+    } catch (e) {
+      expect((e as MappingFormatError).issues[0]?.ja).toMatch(/がファイルにありません/);
+    }
+  });
+
   it('refuses to bind to a table without the mapped headers', () => {
     const other = fixtureTable('stripe/subscriptions_api.csv');
     expect(() => bindMapping(parseMapping(serializeMapping(confirmed)), other)).toThrow(MappingFormatError);
