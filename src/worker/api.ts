@@ -89,13 +89,27 @@ export interface EngineInfo {
   startMs: number;
 }
 
-export type { ModelSummary, TableModel } from '../core/workspace/modelSummary.js';
+export type { ModelSummary, TableModel, ModelSession, MappingOrigin, TableMemory } from '../core/workspace/modelSummary.js';
 export type { ValidationResult, MappingEdits } from '../core/mapping/index.js';
-import type { ModelSummary } from '../core/workspace/modelSummary.js';
+import type { ModelSession, ModelSummary } from '../core/workspace/modelSummary.js';
+
+/** Start-up options of the worker. */
+export interface InitOptions {
+  reportingOffsetMinutes: number;
+  /** The mappings the page remembers (header signature, JSON), to apply to matching files. */
+  rememberedMappings?: [string, string][];
+}
+
+/** The outcome of importing a mappings file: how many tables matched, or its problems (en/ja). */
+export type ImportOutcome = { ok: true; matched: number } | { ok: false; problems: Bilingual[] };
+
+/** Told when the worker remembers a mapping (JSON) or forgets one (null); the page keeps them. */
+export type RememberListener = (signature: string, json: string | null) => void;
 import type { ValidationResult, MappingEdits } from '../core/mapping/index.js';
 
 export interface WorkerApi {
-  init(options: { reportingOffsetMinutes: number }): Promise<EngineInfo>;
+  /** Starts the engine. Remembered mappings go in; what to remember comes out through `onRemember`. */
+  init(options: InitOptions, onRemember?: RememberListener): Promise<EngineInfo>;
   ingest(id: string, file: File, options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestOutcome>;
   cancelIngest(id: string): Promise<void>;
   tables(): Promise<TableSummary[]>;
@@ -118,12 +132,14 @@ export interface WorkerApi {
   resetMapping(table: string): Promise<ModelSummary>;
   /** Chooses the customer attribute used as segment. */
   setSegment(attribute: string | null): Promise<ModelSummary>;
+  /** Takes over the user's choices of an earlier engine (crash recovery, same files loaded). */
+  restoreSession(session: ModelSession): Promise<ModelSummary>;
   /** Validation report of the mappings in use. */
   validate(): Promise<ValidationResult[]>;
   /** Mappings in use as JSON. */
   exportMappings(): Promise<string>;
-  /** Applies saved mappings to matching tables; returns how many matched. */
-  importMappings(json: string): Promise<number>;
+  /** Applies saved mappings to matching tables: how many matched, or what is wrong with the file. */
+  importMappings(json: string): Promise<ImportOutcome>;
   /** Test hook: makes the engine trap, to exercise crash recovery. */
   crashForTest(): Promise<void>;
 }

@@ -15,6 +15,8 @@ import { KpiRunError } from '../core/kpi/runner.js';
 import { Workspace } from '../core/workspace/workspace.js';
 import { summariseModel } from '../core/workspace/modelSummary.js';
 import { QueryQueue, SupersededError } from '../core/engine/queryQueue.js';
+import { memoryMappingStore, observedMappingStore } from '../core/mapping/store.js';
+import { MappingFormatError } from '../core/mapping/serialize.js';
 
 let engine: AsyncEngine | null = null;
 let workspace: Workspace | null = null;
@@ -38,13 +40,17 @@ function messageOf(e: unknown): string {
 
 
 const api: WorkerApi = {
-  async init(options): Promise<EngineInfo> {
+  async init(options, onRemember): Promise<EngineInfo> {
     const t0 = performance.now();
     engine = await AsyncEngine.create((msg) => {
       // The engine's own worker died: tell the page, which restarts us.
       postMessage({ type: 'engine-crashed', reason: msg });
     });
-    workspace = new Workspace(engine, catalogue, { reportingOffsetMinutes: options.reportingOffsetMinutes });
+    // The worker has no localStorage: it works on a copy of the page's remembered mappings
+    // and tells the page what to remember or forget.
+    const remembered = memoryMappingStore(new Map(options.rememberedMappings ?? []));
+    const mappingStore = onRemember ? observedMappingStore(remembered, (sig, json) => void Promise.resolve(onRemember(sig, json)).catch(() => undefined)) : remembered;
+    workspace = new Workspace(engine, catalogue, { reportingOffsetMinutes: options.reportingOffsetMinutes, mappingStore });
     await workspace.init();
     const v = await engine.version();
     return { duckdbVersion: v, bundle: engine.bundle, startMs: Math.round(performance.now() - t0) };
@@ -193,6 +199,13 @@ const api: WorkerApi = {
     });
   },
 
+  async restoreSession(session) {
+    return queue.submit(`model:${++jobs}`, async () => {
+      await need(workspace).restoreSession(session);
+      return summariseModel(need(workspace).modeller);
+    });
+  },
+
   async validate() {
     return queue.submit(`validate:${++jobs}`, () => need(workspace).validate());
   },
@@ -202,7 +215,12 @@ const api: WorkerApi = {
   },
 
   async importMappings(json) {
-    return queue.submit(`model:${++jobs}`, () => need(workspace).importMappings(json));
+    try {
+      return { ok: true as const, matched: await queue.submit(`model:${++jobs}`, () => need(workspace).importMappings(json)) };
+    } catch (e) {
+      if (e instanceof MappingFormatError) return { ok: false as const, problems: e.issues };
+      throw e;
+    }
   },
 
   async crashForTest(): Promise<void> {

@@ -1,11 +1,29 @@
 /**
  * The page's handle on the app worker. It starts the worker, restarts it when the engine
- * crashes (trap, out of memory) and loads the user's files again, and drops results that
- * a newer request for the same view has superseded.
+ * crashes (trap, out of memory), loads the user's files again and restores the mappings
+ * and segment the user had, and drops results that a newer request for the same view has
+ * superseded. It also keeps the remembered mappings for the worker, which has no
+ * localStorage: they go in at start, and what the worker remembers comes back out.
  */
 import * as Comlink from 'comlink';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import type { EngineInfo, IngestOptions, IngestOutcome, IngestProgress, KpiOutcome, KpiSummary, QueryFailure, TableSummary, WorkerApi } from '../../worker/api.js';
+import type {
+  EngineInfo,
+  ImportOutcome,
+  IngestOptions,
+  IngestOutcome,
+  IngestProgress,
+  KpiOutcome,
+  KpiSummary,
+  MappingEdits,
+  ModelSession,
+  ModelSummary,
+  QueryFailure,
+  TableSummary,
+  ValidationResult,
+  WorkerApi,
+} from '../../worker/api.js';
+import { memoryMappingStore, type MappingStore } from '../../core/mapping/store.js';
 
 /** A file the user loaded, kept so it can be loaded again after an engine restart. */
 interface HeldFile {
@@ -24,6 +42,17 @@ export interface PageResult {
   elapsedMs: number;
 }
 
+/** The model and mapping calls (see WorkerApi). */
+export interface ModelApi {
+  model(): Promise<ModelSummary>;
+  editMapping(table: string, edits: MappingEdits): Promise<ModelSummary>;
+  resetMapping(table: string): Promise<ModelSummary>;
+  setSegment(attribute: string | null): Promise<ModelSummary>;
+  validate(): Promise<ValidationResult[]>;
+  exportMappings(): Promise<string>;
+  importMappings(json: string): Promise<ImportOutcome>;
+}
+
 /** Thrown for results that a newer request superseded. */
 export class Superseded extends Error {
   constructor() {
@@ -39,11 +68,17 @@ export class EngineClient {
   private latest = new Map<string, number>();
   private seq = 0;
   private restarting: Promise<void> | null = null;
+  /** The user's mapping choices as of the last model the worker reported. */
+  private session: ModelSession | null = null;
   info: EngineInfo | null = null;
 
+  /**
+   * @param memory the remembered mappings (the page passes a localStorage-backed store)
+   */
   constructor(
     private readonly onCrash: CrashListener,
     private readonly reportingOffsetMinutes = -new Date().getTimezoneOffset(),
+    private readonly memory: MappingStore = memoryMappingStore(),
   ) {}
 
   private spawn(): void {
@@ -58,11 +93,18 @@ export class EngineClient {
   /** Starts the worker and the engine. */
   async start(): Promise<EngineInfo> {
     this.spawn();
-    this.info = await this.api.init({ reportingOffsetMinutes: this.reportingOffsetMinutes });
+    const remember = (signature: string, json: string | null): void => {
+      if (json === null) this.memory.remove(signature);
+      else this.memory.save(signature, json);
+    };
+    this.info = await this.api.init({ reportingOffsetMinutes: this.reportingOffsetMinutes, rememberedMappings: this.memory.entries() }, Comlink.proxy(remember));
     return this.info;
   }
 
-  /** Restarts after a crash and loads the held files again, in their original order. */
+  /**
+   * Restarts after a crash, loads the held files again in their original order under
+   * the same table names, and restores the user's mapping edits and segment.
+   */
   private recover(reason: string): Promise<void> {
     if (this.restarting) return this.restarting;
     this.restarting = (async () => {
@@ -78,7 +120,8 @@ export class EngineClient {
         for (const [id, h] of this.held) {
           await this.api.ingest(id, h.file, { ...h.options, tableName: h.tableName, deferModel: true }, Comlink.proxy(() => undefined));
         }
-        await this.api.refreshModel();
+        if (this.session) this.session = (await this.api.restoreSession(this.session)).session;
+        else await this.api.refreshModel();
         this.onCrash('restarted', reason);
       } catch (e) {
         this.onCrash('failed', e instanceof Error ? e.message : String(e));
@@ -156,9 +199,25 @@ export class EngineClient {
     return { outcome, table: outcome.ok ? tableFromIPC(outcome.ipc) : null };
   }
 
+  /** Waits for a restart under way, runs a model call and keeps the session it reports. */
+  private async tracked(call: () => Promise<ModelSummary>): Promise<ModelSummary> {
+    if (this.restarting) await this.restarting;
+    const m = await call();
+    this.session = m.session;
+    return m;
+  }
+
   /** The worker's API for the model and mapping (see WorkerApi). */
-  get modelApi(): Pick<Comlink.Remote<WorkerApi>, 'model' | 'editMapping' | 'resetMapping' | 'setSegment' | 'validate' | 'exportMappings' | 'importMappings'> {
-    return this.api;
+  get modelApi(): ModelApi {
+    return {
+      model: () => this.tracked(() => this.api.model()),
+      editMapping: (table, edits) => this.tracked(() => this.api.editMapping(table, edits)),
+      resetMapping: (table) => this.tracked(() => this.api.resetMapping(table)),
+      setSegment: (attribute) => this.tracked(() => this.api.setSegment(attribute)),
+      validate: () => this.api.validate(),
+      exportMappings: () => this.api.exportMappings(),
+      importMappings: (json) => this.api.importMappings(json),
+    };
   }
 
   /** Test hook: simulates an engine crash. */

@@ -70,3 +70,13 @@ export function formatDate(iso: string | null | undefined, locale: Locale, grain
   const opts: Intl.DateTimeFormatOptions = grain === 'month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
   return dateFormat(locale, opts).format(d);
 }
+
+/**
+ * A moment (ISO 8601 with offset, e.g. when a mapping was remembered) as date and time
+ * in this browser's time zone. Not for data values, which carry no zone.
+ */
+export function formatMoment(iso: string | null | undefined, locale: Locale): string {
+  const ms = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(ms)) return '–';
+  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+}

@@ -96,7 +96,7 @@ export const en = {
   'common.close': 'Close',
   // mapping screen
   'mapping.title': 'Mapping to the canonical model',
-  'mapping.subtitle': 'What each file is, which column feeds which field, and how values are read. Every change applies to all KPIs at once.',
+  'mapping.subtitle': 'What each file is, which column feeds which field, and how values are read. Every change applies to all KPIs at once and is remembered in this browser (only) for files with the same columns.',
   'mapping.none': 'Load files to see how they map onto the model.',
   'mapping.role.customers': 'Customers',
   'mapping.role.subscriptions': 'Subscriptions',
@@ -182,6 +182,17 @@ export const en = {
   'mapping.col.count': 'Rows',
   'mapping.col.examples': 'Examples',
   'mapping.col.message': 'Message',
+  'mapping.problemSeparator': '; ',
+  'mapping.source.generic': 'generic',
+  'mapping.source.kpi-workbench-sample': 'kpi-workbench sample',
+  'mapping.remembered': 'Mapping remembered from {date}: files with these columns map themselves this way.',
+  'mapping.forget': 'Forget it and detect again',
+  'mapping.forgetBroken': 'Forget it',
+  'mapping.forgetLabel': 'Forget the remembered mapping of {table} and detect again',
+  'mapping.savedForNext': 'remembered for files with these columns',
+  'mapping.rememberedUnusable': 'The mapping remembered on {date} no longer fits {file} (missing: {columns}), so it was detected again.',
+  'mapping.rememberedUnreadable': 'A mapping remembered for {file} could not be read, so it was detected again.',
+  'mapping.segmentRemembered': 'KPIs are broken down by {name} (remembered with the customer file).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -22,15 +22,13 @@ export function confidenceLevel(c: number): ConfidenceLevel {
   return 'low';
 }
 
-/** Display names of the source dictionaries (src/core/mapping/sources/*.json). */
+/** Display names of the source dictionaries (src/core/mapping/sources/*.json) that are brands. */
 const SOURCE_LABELS: Record<string, string> = {
   amplitude: 'Amplitude',
   baremetrics: 'Baremetrics',
   chargebee: 'Chargebee',
-  generic: 'generic',
   hubspot: 'HubSpot',
   intercom: 'Intercom',
-  'kpi-workbench-sample': 'kpi-workbench sample',
   mixpanel: 'Mixpanel',
   posthog: 'PostHog',
   salesforce: 'Salesforce',
@@ -38,8 +36,13 @@ const SOURCE_LABELS: Record<string, string> = {
   zendesk: 'Zendesk',
 };
 
-/** The display name of a source id (the id itself when unknown). */
-export function sourceLabel(id: string): string {
+/** Sources whose names are words, worded by the UI (`mapping.source.<id>`). */
+export type WordedSource = 'generic' | 'kpi-workbench-sample';
+const WORDED: readonly string[] = ['generic', 'kpi-workbench-sample'] satisfies WordedSource[];
+
+/** The display name of a source id: a brand, a worded source through `word`, else the id itself. */
+export function sourceLabel(id: string, word: (id: WordedSource) => string = (w) => w): string {
+  if (WORDED.includes(id)) return word(id as WordedSource);
   return SOURCE_LABELS[id] ?? id;
 }
 

@@ -8,7 +8,13 @@ import type { MappingEdits, ModelSummary, ValidationResult } from '../../worker/
 import { MAPPINGS_FILE_NAME } from './helpers.js';
 import { download } from '../export/download.js';
 
-export type MappingNotice = { kind: 'info' | 'error'; key: 'mapping.imported' | 'mapping.importFailed' | 'mapping.actionFailed'; vars?: Record<string, string | number> };
+export type MappingNotice = {
+  kind: 'info' | 'error';
+  key: 'mapping.imported' | 'mapping.importFailed' | 'mapping.actionFailed';
+  vars?: Record<string, string | number>;
+  /** What is wrong with an imported file, in both languages (shown as `{message}`). */
+  problems?: { en: string; ja: string }[];
+};
 
 export const mapping = $state({
   /** A model call is under way. */
@@ -85,9 +91,13 @@ export async function importMappings(file: File): Promise<void> {
   mapping.busy = true;
   mapping.notice = null;
   try {
-    const n = await engine().modelApi.importMappings(await file.text());
-    applyModel(await engine().modelApi.model());
-    mapping.notice = { kind: 'info', key: 'mapping.imported', vars: { count: n, file: file.name } };
+    const r = await engine().modelApi.importMappings(await file.text());
+    if (r.ok) {
+      applyModel(await engine().modelApi.model());
+      mapping.notice = { kind: 'info', key: 'mapping.imported', vars: { count: r.matched, file: file.name } };
+    } else {
+      mapping.notice = { kind: 'error', key: 'mapping.importFailed', vars: { file: file.name }, problems: r.problems };
+    }
   } catch (e) {
     mapping.notice = { kind: 'error', key: 'mapping.importFailed', vars: { file: file.name, message: message(e) } };
   } finally {

@@ -3,6 +3,7 @@
  * loaded. Components read it and call these functions; none of them builds SQL.
  */
 import { EngineClient } from '../engine/client.js';
+import { resilientMappingStore, type StorageLike } from '../../core/mapping/store.js';
 import type { FileProblem, IngestProgress, ModelSummary, TableSummary } from '../../worker/api.js';
 
 export interface IngestItem {
@@ -56,8 +57,20 @@ export function dismissNotice(n: Notice): void {
   ws.notices = ws.notices.filter((x) => x !== n);
 }
 
+/** This browser's localStorage, or null where it cannot be used (some private modes). */
+function browserStorage(): StorageLike | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Starts the engine worker. */
 export async function startEngine(): Promise<void> {
+  // Mappings remembered by header signature, in this browser only; kept in memory for the
+  // session when storage fails.
+  const memory = resilientMappingStore(browserStorage());
   client = new EngineClient((phase, reason) => {
     if (phase === 'restarting') {
       ws.status = 'starting';
@@ -71,7 +84,7 @@ export async function startEngine(): Promise<void> {
       ws.status = 'failed';
       ws.error = reason;
     }
-  });
+  }, undefined, memory);
   // Test and support hook: simulates an engine crash to exercise recovery.
   // It does not wait: the worker it talks to is replaced while the call is under way.
   (globalThis as unknown as { __kpiCrash?: () => void }).__kpiCrash = () => void engine().crashForTest().catch(() => undefined);

@@ -3,6 +3,7 @@
  * `29.00`; exports built from its API write `2900`. Decided from the source's
  * documentation, the header (API field names), the currency and the values.
  */
+import { normalisationReasons as R } from './reasons.js';
 import type { Choice } from './types.js';
 import { median } from './valueProfile.js';
 import { ZERO_DECIMAL_CURRENCIES } from './vocabulary.js';
@@ -34,22 +35,22 @@ export const CENTS_MEDIAN_THRESHOLD = 1000;
 /** The amount unit, with confidence and reason. */
 export function detectAmountUnit(e: AmountEvidence): Choice & { unit: 'units' | 'cents' } {
   const fallback = e.sourceDefault === 'cents' ? 'cents' : 'units';
-  if (e.numbers.length === 0) return { unit: fallback, confidence: 0.3, reason: 'no sample amounts; source default' };
-  if (e.numbers.some((n) => !Number.isInteger(n))) return { unit: 'units', confidence: 0.95, reason: 'amounts have decimals' };
+  if (e.numbers.length === 0) return { unit: fallback, confidence: 0.3, reason: R.noSampleAmounts() };
+  if (e.numbers.some((n) => !Number.isInteger(n))) return { unit: 'units', confidence: 0.95, reason: R.decimals() };
   if (e.currencies.length > 0 && e.currencies.every((c) => ZERO_DECIMAL_CURRENCIES.includes(c))) {
-    return { unit: 'units', confidence: 0.9, reason: `${[...new Set(e.currencies)].join(', ')} has no minor unit` };
+    return { unit: 'units', confidence: 0.9, reason: R.zeroDecimal([...new Set(e.currencies)]) };
   }
-  if ((e.texts ?? []).some((t) => DISPLAY_FORMAT.test(t))) return { unit: 'units', confidence: 0.9, reason: 'amounts are formatted for display (symbols or separators)' };
-  if (e.sourceDefault === 'cents') return { unit: 'cents', confidence: 0.85, reason: 'the source documents amounts in cents' };
-  if (e.sourceDefault === 'units') return { unit: 'units', confidence: 0.8, reason: 'the source exports amounts in currency units' };
+  if ((e.texts ?? []).some((t) => DISPLAY_FORMAT.test(t))) return { unit: 'units', confidence: 0.9, reason: R.displayFormat() };
+  if (e.sourceDefault === 'cents') return { unit: 'cents', confidence: 0.85, reason: R.sourceCents() };
+  if (e.sourceDefault === 'units') return { unit: 'units', confidence: 0.8, reason: R.sourceUnits() };
   if (e.centsHeaders.includes(e.header)) {
-    return { unit: 'cents', confidence: 0.8, reason: `"${e.header}" is an API field name; API amounts are in the smallest currency unit` };
+    return { unit: 'cents', confidence: 0.8, reason: R.apiField(e.header) };
   }
-  if (CJK.test(e.header)) return { unit: 'units', confidence: 0.75, reason: 'Japanese exports give amounts in currency units' };
+  if (CJK.test(e.header)) return { unit: 'units', confidence: 0.75, reason: R.japaneseHeader() };
   const m = median(e.numbers);
   const roundish = e.numbers.filter((n) => Math.abs(n) % 100 === 0 || Math.abs(n) % 100 === 99).length / e.numbers.length;
   if (m >= CENTS_MEDIAN_THRESHOLD && roundish >= 0.8) {
-    return { unit: 'cents', confidence: 0.6, reason: `whole numbers with median ${m}, mostly ending in 00 or 99: looks like cents` };
+    return { unit: 'cents', confidence: 0.6, reason: R.looksLikeCents(m) };
   }
-  return { unit: 'units', confidence: 0.6, reason: `whole numbers with median ${m}: plausible prices in currency units` };
+  return { unit: 'units', confidence: 0.6, reason: R.plausibleUnits(m) };
 }

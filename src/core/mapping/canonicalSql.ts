@@ -5,7 +5,7 @@
  * when no file feeds one, so KPI SQL always binds). Tables of one role are UNION ALL'ed.
  */
 import type { CanonicalView } from '../model/schema.js';
-import { confirmedMappingProblems } from './checkMapping.js';
+import { confirmedMappingIssues } from './checkMapping.js';
 import type { ExprContext } from './expr.js';
 import { sizeBandsFor } from './segments.js';
 import { ident } from './sql.js';
@@ -63,14 +63,14 @@ export function usableMappings(mappings: readonly ConfirmedMapping[]): { usable:
   const usable: ConfirmedMapping[] = [];
   const warnings: MappingWarning[] = [];
   for (const m of mappings) {
-    const problems = confirmedMappingProblems(m);
+    const problems = confirmedMappingIssues(m);
     if (problems.length) {
       warnings.push({
         code: 'incomplete_mapping',
         file: m.table.file,
         message: {
-          en: `${m.table.file} is not used: ${problems.join('; ')}.`,
-          ja: `${m.table.file} は使用されません: ${problems.join('; ')}。`,
+          en: `${m.table.file} is not used: ${problems.map((p) => p.en).join('; ')}.`,
+          ja: `${m.table.file} は使用されません: ${problems.map((p) => p.ja).join('。')}。`,
         },
       });
     } else usable.push(m);

@@ -11,6 +11,7 @@ import { ROLE_FIELDS } from './fields.js';
 import type { Choice, LoadedColumn, Normalisation, Role } from './types.js';
 import { datePartsOf, isNumericType, profileColumn, type ValueProfile } from './valueProfile.js';
 import { CURRENCY_SYMBOLS } from './vocabulary.js';
+import { normalisationReasons as R } from './reasons.js';
 
 /** Detected normalisation and the reasons for the choices detection made. */
 export interface NormalisationDetection {
@@ -72,7 +73,7 @@ export function detectNormalisation(role: Role, dict: RoleDictionary, columns: R
   }
   if (dayVotes + monthVotes > 0) {
     n.dayFirst = dayVotes > monthVotes;
-    reasons.dayFirst = { confidence: 0.9, reason: n.dayFirst ? 'slash dates with a first part above 12' : 'slash dates with a second part above 12' };
+    reasons.dayFirst = { confidence: 0.9, reason: R.dayFirst(n.dayFirst) };
   }
 
   // Epoch unit, from numeric date columns.
@@ -84,7 +85,7 @@ export function detectNormalisation(role: Role, dict: RoleDictionary, columns: R
     const unit = detectEpochUnit(epochNumbers);
     if (unit) {
       n.epochUnit = unit;
-      reasons.epochUnit = { confidence: unit === 'auto' ? 0.6 : 0.9, reason: unit === 'auto' ? 'mixed magnitudes: decided per value' : `numeric dates of epoch-${unit} magnitude` };
+      reasons.epochUnit = { confidence: unit === 'auto' ? 0.6 : 0.9, reason: unit === 'auto' ? R.epochMixed() : R.epochUnit(unit) };
     }
   }
 
@@ -96,7 +97,7 @@ export function detectNormalisation(role: Role, dict: RoleDictionary, columns: R
     const kinds = new Set(codes);
     reasons.reportingCurrency = {
       confidence: kinds.size === 1 ? 0.9 : 0.6,
-      reason: kinds.size === 1 ? `all rows in ${n.reportingCurrency}` : `most rows in ${n.reportingCurrency}; also ${[...kinds].filter((k) => k !== n.reportingCurrency).join(', ')} (excluded)`,
+      reason: kinds.size === 1 ? R.oneCurrency(n.reportingCurrency!) : R.mostlyCurrency(n.reportingCurrency!, [...kinds].filter((k) => k !== n.reportingCurrency)),
     };
   }
 
@@ -117,15 +118,15 @@ export function detectNormalisation(role: Role, dict: RoleDictionary, columns: R
     const fromAmount = columns.amount !== null && columns.amount !== undefined && (!columns.mrr || Boolean(columns.interval));
     n.mrrFrom = fromAmount ? 'amount' : 'mrr_column';
     reasons.mrrFrom = fromAmount
-      ? { confidence: columns.mrr ? 0.7 : 0.9, reason: `MRR = amount × quantity ÷ months per interval, after discounts${columns.mrr ? ` (the "${columns.mrr.name}" column is the current MRR only)` : ''}` }
-      : { confidence: 0.8, reason: `the export has an MRR column ("${columns.mrr?.name ?? ''}")` };
+      ? { confidence: columns.mrr ? 0.7 : 0.9, reason: R.mrrFromAmount(columns.mrr?.name ?? null) }
+      : { confidence: 0.8, reason: R.mrrColumn(columns.mrr?.name ?? '') };
     if (!columns.interval && !columns.mrr) {
-      reasons.defaultInterval = { confidence: dictRest.defaultInterval ? 0.5 : 0.4, reason: `no interval column: amounts are read as ${n.defaultInterval}ly` };
+      reasons.defaultInterval = { confidence: dictRest.defaultInterval ? 0.5 : 0.4, reason: R.defaultInterval(n.defaultInterval) };
     }
     if (n.includedStatuses.length || columns.won) {
-      reasons.includedStatuses = { confidence: 0.6, reason: 'deals: only won deals are revenue' };
+      reasons.includedStatuses = { confidence: 0.6, reason: R.wonDeals() };
       if (n.termMonths !== null && !columns.end_date) {
-        reasons.termMonths = { confidence: 0.4, reason: `no contract end column: each won deal is read as a ${n.termMonths}-month contract` };
+        reasons.termMonths = { confidence: 0.4, reason: R.termMonths(n.termMonths) };
       }
     }
   }
@@ -139,7 +140,7 @@ export function detectNormalisation(role: Role, dict: RoleDictionary, columns: R
       n.periodEndInclusive = share >= 0.6;
       reasons.periodEndInclusive = {
         confidence: 0.7,
-        reason: n.periodEndInclusive ? 'end dates fall on the last day of a month: read as inclusive (one day added)' : 'end dates are not month-ends: read as exclusive',
+        reason: R.inclusiveEnd(n.periodEndInclusive),
       };
     }
   }
@@ -153,10 +154,10 @@ export function detectNormalisation(role: Role, dict: RoleDictionary, columns: R
       const max = Math.max(...p.numbers);
       if (ints && min >= 0 && max <= 10 && (max > 5 || min === 0)) {
         n.scoreScale = 'nps';
-        reasons.scoreScale = { confidence: 0.85, reason: `scores from ${min} to ${max}: 0–10 scale (NPS)` };
+        reasons.scoreScale = { confidence: 0.85, reason: R.npsScale(min, max) };
       } else if (ints && min >= 1 && max <= 5) {
         n.scoreScale = 'csat';
-        reasons.scoreScale = { confidence: 0.7, reason: `scores from ${min} to ${max}: 1–5 scale (CSAT)` };
+        reasons.scoreScale = { confidence: 0.7, reason: R.csatScale(min, max) };
       }
     }
   }

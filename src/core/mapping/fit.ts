@@ -6,52 +6,54 @@ import { detectEpochUnit } from './epoch.js';
 import type { FieldKind } from './fields.js';
 import { isNumericType, type ValueProfile } from './valueProfile.js';
 import { SATISFACTION_BAD, SATISFACTION_GOOD } from './vocabulary.js';
+import { columnReasons as R, type KindWord } from './reasons.js';
+import type { Message } from './types.js';
 
 /** A fit factor and why. */
 export interface Fit {
   factor: number;
-  note: string;
+  note: Message;
 }
 
-const UNKNOWN: Fit = { factor: 0.8, note: 'no sample values' };
+const UNKNOWN: Fit = { factor: 0.8, note: R.noSamples() };
 
 function dateFit(p: ValueProfile, wantTime: boolean): Fit {
-  if (p.type === 'DATE') return { factor: wantTime ? 0.9 : 1, note: 'DATE column' };
-  if (p.type.startsWith('TIMESTAMP')) return { factor: 1, note: 'TIMESTAMP column' };
+  if (p.type === 'DATE') return { factor: wantTime ? 0.9 : 1, note: R.typedColumn('DATE') };
+  if (p.type.startsWith('TIMESTAMP')) return { factor: 1, note: R.typedColumn('TIMESTAMP') };
   if (p.count === 0) return UNKNOWN;
   if (isNumericType(p.type) || (p.numericShare === 1 && p.dateShare === 0)) {
     const unit = detectEpochUnit(p.numbers);
-    return unit ? { factor: 0.85, note: `numeric dates (epoch ${unit})` } : { factor: 0.1, note: 'numbers that are not dates' };
+    return unit ? { factor: 0.85, note: R.epochDates(unit) } : { factor: 0.1, note: R.numbersNotDates() };
   }
-  if (p.dateShare >= 0.8) return { factor: 0.95, note: 'date-like text' };
-  return { factor: 0.15, note: 'values are not dates' };
+  if (p.dateShare >= 0.8) return { factor: 0.95, note: R.dateText() };
+  return { factor: 0.15, note: R.notDates() };
 }
 
-function numberFit(p: ValueProfile, check?: (n: number) => boolean, what = 'numbers'): Fit {
-  if (p.type === 'DATE' || p.type.startsWith('TIMESTAMP') || p.type === 'BOOLEAN') return { factor: 0.05, note: `${p.type} column` };
+function numberFit(p: ValueProfile, what: KindWord, check?: (n: number) => boolean): Fit {
+  if (p.type === 'DATE' || p.type.startsWith('TIMESTAMP') || p.type === 'BOOLEAN') return { factor: 0.05, note: R.typedColumn(p.type) };
   if (p.count === 0) return UNKNOWN;
-  if (p.numericShare < 0.8) return { factor: 0.15, note: 'values are not numbers' };
-  if (check && !p.numbers.every(check)) return { factor: 0.3, note: `numbers outside the expected range for ${what}` };
-  return { factor: 1, note: what };
+  if (p.numericShare < 0.8) return { factor: 0.15, note: R.notNumbers() };
+  if (check && !p.numbers.every(check)) return { factor: 0.3, note: R.outOfRange(what) };
+  return { factor: 1, note: R.kind(what) };
 }
 
 function textFit(p: ValueProfile): Fit {
-  if (p.type === 'DATE' || p.type.startsWith('TIMESTAMP')) return { factor: 0.3, note: `${p.type} column` };
-  if (p.count > 0 && p.dateShare >= 0.8) return { factor: 0.4, note: 'values look like dates' };
-  return { factor: 1, note: 'text' };
+  if (p.type === 'DATE' || p.type.startsWith('TIMESTAMP')) return { factor: 0.3, note: R.typedColumn(p.type) };
+  if (p.count > 0 && p.dateShare >= 0.8) return { factor: 0.4, note: R.looksLikeDates() };
+  return { factor: 1, note: R.text() };
 }
 
 function idFit(p: ValueProfile): Fit {
-  if (p.type === 'DATE' || p.type.startsWith('TIMESTAMP') || p.type === 'BOOLEAN' || p.type === 'DOUBLE') return { factor: 0.2, note: `${p.type} column` };
+  if (p.type === 'DATE' || p.type.startsWith('TIMESTAMP') || p.type === 'BOOLEAN' || p.type === 'DOUBLE') return { factor: 0.2, note: R.typedColumn(p.type) };
   if (p.count === 0) return UNKNOWN;
-  if (p.dateShare >= 0.8) return { factor: 0.2, note: 'values look like dates' };
-  if (p.emailShare >= 0.8) return { factor: 1, note: 'e-mail addresses used as ids' };
-  return { factor: 1, note: 'identifiers' };
+  if (p.dateShare >= 0.8) return { factor: 0.2, note: R.looksLikeDates() };
+  if (p.emailShare >= 0.8) return { factor: 1, note: R.emails() };
+  return { factor: 1, note: R.identifiers() };
 }
 
-function vocabularyFit(p: ValueProfile, share: number, what: string): Fit {
+function vocabularyFit(p: ValueProfile, share: number, what: KindWord): Fit {
   if (p.count === 0) return UNKNOWN;
-  return share >= 0.8 ? { factor: 1, note: what } : { factor: 0.3 + 0.5 * share, note: `few values look like ${what}` };
+  return share >= 0.8 ? { factor: 1, note: R.kind(what) } : { factor: 0.3 + 0.5 * share, note: R.fewLookLike(what) };
 }
 
 function satisfactionShare(p: ValueProfile): number {
@@ -74,25 +76,25 @@ export function kindFit(kind: FieldKind, p: ValueProfile): Fit {
       return dateFit(p, false);
     case 'money':
     case 'number':
-      return numberFit(p, undefined, 'amounts');
+      return numberFit(p, 'amounts');
     case 'integer':
-      return numberFit(p, (n) => Number.isInteger(n) && n >= 0, 'counts');
+      return numberFit(p, 'counts', (n) => Number.isInteger(n) && n >= 0);
     case 'minutes':
     case 'seconds':
-      return numberFit(p, (n) => n >= 0, 'durations');
+      return numberFit(p, 'durations', (n) => n >= 0);
     case 'percent':
-      return numberFit(p, (n) => n >= 0 && n <= 100, 'percentages');
+      return numberFit(p, 'percentages', (n) => n >= 0 && n <= 100);
     case 'score':
-      return numberFit(p, (n) => n >= 0 && n <= 10, 'scores 0–10');
+      return numberFit(p, 'scores', (n) => n >= 0 && n <= 10);
     case 'boolean':
-      if (p.type === 'BOOLEAN') return { factor: 1, note: 'BOOLEAN column' };
-      return vocabularyFit(p, p.booleanShare, 'yes/no values');
+      if (p.type === 'BOOLEAN') return { factor: 1, note: R.typedColumn('BOOLEAN') };
+      return vocabularyFit(p, p.booleanShare, 'booleans');
     case 'currency':
-      return vocabularyFit(p, p.currencyShare, 'currency codes');
+      return vocabularyFit(p, p.currencyShare, 'currencies');
     case 'interval':
-      return vocabularyFit(p, p.intervalShare, 'billing intervals');
+      return vocabularyFit(p, p.intervalShare, 'intervals');
     case 'satisfaction':
-      return vocabularyFit(p, satisfactionShare(p), 'satisfaction ratings');
+      return vocabularyFit(p, satisfactionShare(p), 'satisfaction');
     case 'id':
     case 'id_list':
       return idFit(p);

@@ -34,7 +34,8 @@ export { detectMapping, detectAs, MIN_CONFIDENCE } from './detect.js';
 export { detectAmountUnit } from './amountUnit.js';
 export { detectEpochUnit } from './epoch.js';
 export { confirmDetection, specOf, type MappingEdits } from './confirm.js';
-export { mappingProblems } from './checkMapping.js';
+export { mappingProblems, mappingIssues } from './checkMapping.js';
+export { joinReasons, columnReasons, normalisationReasons, KIND_WORDS, type KindWord } from './reasons.js';
 export { ident, literal } from './sql.js';
 export {
   buildCanonicalSql,
@@ -63,9 +64,20 @@ export {
 export {
   memoryMappingStore,
   storageMappingStore,
+  resilientMappingStore,
+  observedMappingStore,
+  serializeRemembered,
+  parseRemembered,
   rememberMapping,
+  forgetMapping,
+  recall,
   recallMapping,
   proposeMapping,
+  REMEMBERED_FORMAT,
+  STORAGE_PREFIX,
   type MappingStore,
+  type StorageLike,
+  type RememberedMapping,
+  type Recall,
   type MappingProposal,
 } from './store.js';

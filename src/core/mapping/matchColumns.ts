@@ -8,7 +8,8 @@ import type { RoleDictionary, ValueHint } from './dictionary.js';
 import { kindFit } from './fit.js';
 import { ROLE_FIELDS, type FieldDef } from './fields.js';
 import { headerKey } from './headerKey.js';
-import type { ColumnDetection, LoadedColumn, Role } from './types.js';
+import { columnReasons as R, joinReasons } from './reasons.js';
+import type { ColumnDetection, LoadedColumn, Message, Role } from './types.js';
 import type { ValueProfile } from './valueProfile.js';
 
 /** A table's columns with their profiles and header keys, computed once per table. */
@@ -31,7 +32,7 @@ interface Candidate {
   field: FieldDef;
   col: ProfiledColumn;
   score: number;
-  reason: string;
+  reason: Message;
   exact: boolean;
 }
 
@@ -49,35 +50,35 @@ function synonymCandidates(field: FieldDef, synonyms: readonly string[], cols: r
   const keys = synonyms.map(headerKey);
   for (const col of cols) {
     let match = 0;
-    let why = '';
+    let why: Message | null = null;
     let exact = false;
     const i = keys.indexOf(col.key);
     if (i >= 0) {
       // Earlier synonyms win ties; the rank barely lowers confidence (long generic lists are not penalised).
       match = 1 - 0.002 * Math.min(i, 50);
-      why = `header "${col.column.name}" matches "${synonyms[i]}"`;
+      why = R.headerMatches(col.column.name, synonyms[i]!);
       exact = true;
     } else {
       const j = keys.findIndex((k) => k.length >= 5 && col.key.includes(k));
       if (j >= 0) {
         match = 0.5;
-        why = `header "${col.column.name}" contains "${synonyms[j]}"`;
+        why = R.headerContains(col.column.name, synonyms[j]!);
       }
     }
-    if (match === 0) continue;
+    if (match === 0 || !why) continue;
     const fit = kindFit(field.kind, col.profile);
     let score = match * fit.factor;
-    let reason = `${why}; ${fit.note}`;
+    const parts: Message[] = [why, fit.note];
     if (hint) {
       const share = hintShare(hint, col.profile);
       score *= 0.85 + 0.15 * share;
-      if (share >= 0.8) reason += '; typical values';
+      if (share >= 0.8) parts.push(R.typicalValues());
     }
     if (field.required && col.profile.nullShare > 0.3) {
       score *= 1 - 0.5 * col.profile.nullShare;
-      reason += `; ${Math.round(col.profile.nullShare * 100)}% empty`;
+      parts.push(R.empty(Math.round(col.profile.nullShare * 100)));
     }
-    out.push({ field, col, score, reason, exact });
+    out.push({ field, col, score, reason: joinReasons(parts), exact });
   }
   return out;
 }
@@ -97,14 +98,14 @@ export function matchColumns(role: Role, dict: RoleDictionary, cols: readonly Pr
   // Required fields no header names: take the unused column whose values fit best.
   for (const f of fields) {
     if (!f.required || chosen.has(f.name) || !['date', 'timestamp', 'month', 'score', 'money'].includes(f.kind)) continue;
-    let best: { col: ProfiledColumn; factor: number; note: string } | null = null;
+    let best: { col: ProfiledColumn; factor: number; note: Message } | null = null;
     for (const col of cols) {
       if (used.has(col.column.name)) continue;
       const fit = kindFit(f.kind, col.profile);
       if (fit.factor >= 0.95 && (!best || fit.factor > best.factor)) best = { col, ...fit };
     }
     if (best) {
-      chosen.set(f.name, { field: f, col: best.col, score: 0.35 * best.factor, reason: `no header names it; values fit (${best.note})`, exact: false });
+      chosen.set(f.name, { field: f, col: best.col, score: 0.35 * best.factor, reason: R.valuesOnly(best.note), exact: false });
       used.add(best.col.column.name);
     }
   }
@@ -114,7 +115,7 @@ export function matchColumns(role: Role, dict: RoleDictionary, cols: readonly Pr
     const others = candidates.filter((o) => o.field.name === f.name && o.col !== c?.col && o.score >= 0.2).map((o) => o.col.column.name);
     columns[f.name] = c
       ? { source: c.col.column.name, confidence: round(c.score), reason: c.reason, candidates: [...new Set(others)] }
-      : { source: null, confidence: 0, reason: 'no matching column', candidates: [...new Set(others)] };
+      : { source: null, confidence: 0, reason: R.noMatch(), candidates: [...new Set(others)] };
   }
   const explained = new Set<string>([...chosen.values()].filter((c) => c.exact).map((c) => c.col.column.name));
   const knownKeys = new Set((dict.known ?? []).map(headerKey));

@@ -2,10 +2,10 @@
  * Mappings as versioned JSON, to remember them (see store.ts) and to hand them to the
  * CLI (`--map file.json`). Parsing validates everything and names each problem.
  */
-import { mappingProblems } from './checkMapping.js';
+import { mappingIssues } from './checkMapping.js';
 import { DEFAULT_NORMALISATION } from './defaults.js';
 import { headerSignature } from './signature.js';
-import { ROLES, type ConfirmedMapping, type LoadedTable, type MappingSpec, type Normalisation, type Role } from './types.js';
+import { ROLES, type ConfirmedMapping, type LoadedTable, type MappingSpec, type Message, type Normalisation, type Role } from './types.js';
 
 /** Format tag and version written into every file. */
 export const MAPPING_FORMAT = 'kpi-workbench/mapping';
@@ -20,13 +20,20 @@ export interface SavedMapping extends MappingSpec {
   file?: string;
 }
 
-/** Invalid mapping JSON; `problems` lists every issue found. */
+/** Invalid mapping JSON; `issues` lists every problem found, in English and Japanese. */
 export class MappingFormatError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`invalid mapping: ${problems.join('; ')}`);
+  constructor(readonly issues: Message[]) {
+    super(`invalid mapping: ${issues.map((i) => i.en).join('; ')}`);
     this.name = 'MappingFormatError';
   }
+
+  /** The problems in English (CLI, logs). */
+  get problems(): string[] {
+    return this.issues.map((i) => i.en);
+  }
 }
+
+const msg = (where: string, en: string, ja: string): Message => ({ en: where + en, ja: where + ja });
 
 /** The saved form of a confirmed mapping. */
 export function toSaved(m: ConfirmedMapping): SavedMapping {
@@ -78,17 +85,17 @@ const NORMALISATION_CHECKS: { [K in keyof Normalisation]: (v: unknown) => boolea
   dayFirst: (v) => typeof v === 'boolean',
 };
 
-function parseNormalisation(x: unknown, where: string, problems: string[]): Normalisation {
+function parseNormalisation(x: unknown, where: string, problems: Message[]): Normalisation {
   const n: Normalisation = { ...DEFAULT_NORMALISATION, excludedStatuses: [], includedStatuses: [] };
   if (x === undefined) return n;
   if (!isObj(x)) {
-    problems.push(`${where}normalisation must be an object`);
+    problems.push(msg(where, 'normalisation must be an object', 'normalisation はオブジェクトでなければなりません'));
     return n;
   }
   for (const [k, v] of Object.entries(x)) {
     const check = NORMALISATION_CHECKS[k as keyof Normalisation];
-    if (!check) problems.push(`${where}unknown normalisation "${k}"`);
-    else if (!check(v)) problems.push(`${where}invalid normalisation ${k}: ${JSON.stringify(v)}`);
+    if (!check) problems.push(msg(where, `unknown normalisation "${k}"`, `不明な値の読み方の設定「${k}」`));
+    else if (!check(v)) problems.push(msg(where, `invalid normalisation ${k}: ${JSON.stringify(v)}`, `値の読み方の設定 ${k} が不正です: ${JSON.stringify(v)}`));
     else (n as unknown as Obj)[k] = Array.isArray(v) ? [...v] : v;
   }
   return n;
@@ -96,29 +103,29 @@ function parseNormalisation(x: unknown, where: string, problems: string[]): Norm
 
 const KEYS = new Set(['format', 'version', 'signature', 'headers', 'file', 'role', 'source', 'columns', 'attributes', 'normalisation']);
 
-function parseOne(x: unknown, where: string, problems: string[]): SavedMapping | null {
+function parseOne(x: unknown, where: string, problems: Message[]): SavedMapping | null {
   if (!isObj(x)) {
-    problems.push(`${where}a mapping must be an object`);
+    problems.push(msg(where, 'a mapping must be an object', '対応付けはオブジェクトでなければなりません'));
     return null;
   }
   const before = problems.length;
-  for (const k of Object.keys(x)) if (!KEYS.has(k)) problems.push(`${where}unknown key "${k}"`);
-  if (!ROLES.includes(x.role as Role)) problems.push(`${where}role must be one of ${ROLES.join(', ')}`);
-  if (typeof x.source !== 'string') problems.push(`${where}source must be a string`);
-  if (x.headers !== undefined && !isStrings(x.headers)) problems.push(`${where}headers must be a list of strings`);
-  if (x.signature !== undefined && typeof x.signature !== 'string') problems.push(`${where}signature must be a string`);
-  if (x.file !== undefined && typeof x.file !== 'string') problems.push(`${where}file must be a string`);
+  for (const k of Object.keys(x)) if (!KEYS.has(k)) problems.push(msg(where, `unknown key "${k}"`, `不明なキー「${k}」`));
+  if (!ROLES.includes(x.role as Role)) problems.push(msg(where, `role must be one of ${ROLES.join(', ')}`, `role は ${ROLES.join(', ')} のいずれかでなければなりません`));
+  if (typeof x.source !== 'string') problems.push(msg(where, 'source must be a string', 'source は文字列でなければなりません'));
+  if (x.headers !== undefined && !isStrings(x.headers)) problems.push(msg(where, 'headers must be a list of strings', 'headers は文字列のリストでなければなりません'));
+  if (x.signature !== undefined && typeof x.signature !== 'string') problems.push(msg(where, 'signature must be a string', 'signature は文字列でなければなりません'));
+  if (x.file !== undefined && typeof x.file !== 'string') problems.push(msg(where, 'file must be a string', 'file は文字列でなければなりません'));
   const columns: Record<string, string | null> = {};
-  if (!isObj(x.columns)) problems.push(`${where}columns must be an object`);
+  if (!isObj(x.columns)) problems.push(msg(where, 'columns must be an object', 'columns はオブジェクトでなければなりません'));
   else {
     for (const [k, v] of Object.entries(x.columns)) {
       if (v === null || typeof v === 'string') columns[k] = v === '' ? null : v;
-      else problems.push(`${where}column ${k} must be a header or null`);
+      else problems.push(msg(where, `column ${k} must be a header or null`, `列 ${k} は列名か null でなければなりません`));
     }
   }
   const attributes = x.attributes ?? [];
   if (!Array.isArray(attributes) || !attributes.every((a) => isObj(a) && typeof a.source === 'string' && typeof a.name === 'string' && a.name !== '')) {
-    problems.push(`${where}attributes must be a list of {source, name}`);
+    problems.push(msg(where, 'attributes must be a list of {source, name}', 'attributes は {source, name} のリストでなければなりません'));
   }
   const normalisation = parseNormalisation(x.normalisation, where, problems);
   if (problems.length > before) return null;
@@ -133,7 +140,7 @@ function parseOne(x: unknown, where: string, problems: string[]): SavedMapping |
     signature: (x.signature as string | undefined) ?? headerSignature(headers),
     ...(typeof x.file === 'string' ? { file: x.file } : {}),
   };
-  for (const p of mappingProblems(spec)) problems.push(`${where}${p}`);
+  for (const p of mappingIssues(spec)) problems.push(msg(where, p.en, p.ja));
   return problems.length > before ? null : spec;
 }
 
@@ -141,20 +148,25 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new MappingFormatError([`not JSON: ${(e as Error).message}`]);
+    throw new MappingFormatError([{ en: `not JSON: ${(e as Error).message}`, ja: `JSON として読めません: ${(e as Error).message}` }]);
   }
 }
 
-function checkHeader(x: Obj, format: string, problems: string[]): void {
-  if (x.format !== format) problems.push(`format must be "${format}"`);
-  if (x.version !== MAPPING_VERSION) problems.push(`unsupported version ${JSON.stringify(x.version)} (this app reads version ${MAPPING_VERSION})`);
+function checkHeader(x: Obj, format: string, problems: Message[]): void {
+  if (x.format !== format) problems.push({ en: `format must be "${format}"`, ja: `format は「${format}」でなければなりません` });
+  if (x.version !== MAPPING_VERSION) {
+    problems.push({
+      en: `unsupported version ${JSON.stringify(x.version)} (this app reads version ${MAPPING_VERSION})`,
+      ja: `対応していないバージョン ${JSON.stringify(x.version)} です（このアプリが読めるのはバージョン ${MAPPING_VERSION}）`,
+    });
+  }
 }
 
 /** Parses and validates one mapping. Throws {@link MappingFormatError}. */
 export function parseMapping(text: string): SavedMapping {
   const x = parseJson(text);
-  const problems: string[] = [];
-  if (!isObj(x)) throw new MappingFormatError(['a mapping must be a JSON object']);
+  const problems: Message[] = [];
+  if (!isObj(x)) throw new MappingFormatError([{ en: 'a mapping must be a JSON object', ja: '対応付けは JSON オブジェクトでなければなりません' }]);
   checkHeader(x, MAPPING_FORMAT, problems);
   const m = parseOne(x, '', problems);
   if (problems.length || !m) throw new MappingFormatError(problems);
@@ -165,10 +177,10 @@ export function parseMapping(text: string): SavedMapping {
 export function parseMappings(text: string): SavedMapping[] {
   const x = parseJson(text);
   if (isObj(x) && x.format === MAPPING_FORMAT) return [parseMapping(text)];
-  const problems: string[] = [];
-  if (!isObj(x)) throw new MappingFormatError(['a mapping file must be a JSON object']);
+  const problems: Message[] = [];
+  if (!isObj(x)) throw new MappingFormatError([{ en: 'a mapping file must be a JSON object', ja: '対応付けファイルは JSON オブジェクトでなければなりません' }]);
   checkHeader(x, MAPPING_SET_FORMAT, problems);
-  if (!Array.isArray(x.mappings)) problems.push('mappings must be a list');
+  if (!Array.isArray(x.mappings)) problems.push({ en: 'mappings must be a list', ja: 'mappings はリストでなければなりません' });
   const out = (Array.isArray(x.mappings) ? x.mappings : []).map((m, i) => parseOne(m, `mappings[${i}]: `, problems));
   if (problems.length) throw new MappingFormatError(problems);
   return out as SavedMapping[];
@@ -179,8 +191,8 @@ export function parseMappings(text: string): SavedMapping[] {
  * mapped header is not in the table (a different header signature is fine otherwise).
  */
 export function bindMapping(saved: SavedMapping, table: LoadedTable): ConfirmedMapping {
-  const problems = mappingProblems(saved, table.columns.map((c) => c.name));
-  if (problems.length) throw new MappingFormatError(problems.map((p) => `${table.file}: ${p}`));
+  const problems = mappingIssues(saved, table.columns.map((c) => c.name));
+  if (problems.length) throw new MappingFormatError(problems.map((p) => msg(`${table.file}: `, p.en, p.ja)));
   return {
     table,
     role: saved.role,

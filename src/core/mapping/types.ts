@@ -100,10 +100,10 @@ export interface ConfirmedMapping extends MappingSpec {
   table: LoadedTable;
 }
 
-/** How sure detection is about one choice, and why. */
+/** How sure detection is about one choice, and why (in both languages, see reasons.ts). */
 export interface Choice {
   confidence: number;
-  reason: string;
+  reason: Message;
 }
 
 /** Detection's proposal for one mapping field. */

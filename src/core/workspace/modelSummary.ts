@@ -5,7 +5,9 @@
  */
 import { segmentCandidates, type Detection, type LoadedColumn, type MappingSpec, type MappingWarning, type SegmentCandidate } from '../mapping/index.js';
 import type { CanonicalView } from '../model/schema.js';
-import type { Modeller } from './modeller.js';
+import type { MappingOrigin, Modeller, ModelSession, TableMemory } from './modeller.js';
+
+export type { MappingOrigin, ModelSession, TableMemory };
 
 export interface TableModel {
   table: string;
@@ -14,7 +16,12 @@ export interface TableModel {
   detection: Detection;
   /** The mapping in use, or null when the table is not used. */
   mapping: MappingSpec | null;
+  /** The user edited the mapping in this session. */
   confirmed: boolean;
+  /** Where the mapping in use comes from. */
+  origin: MappingOrigin;
+  /** What is remembered for the table's header signature. */
+  memory: TableMemory;
   headers: string[];
   /** Up to 5 distinct non-empty sample values per header (from detection's sample rows). */
   samples: Record<string, string[]>;
@@ -27,6 +34,8 @@ export interface ModelSummary {
   reportingCurrency: string | null;
   segmentAttribute: string | null;
   segmentCandidates: SegmentCandidate[];
+  /** The user's choices of this session, kept by the page to restore them after an engine crash. */
+  session: ModelSession;
 }
 
 /** Most sample values per column the page is given. */
@@ -57,6 +66,8 @@ export function summariseModel(modeller: Modeller): ModelSummary {
       detection: t.detection,
       mapping: t.mapping ? { role: t.mapping.role, source: t.mapping.source, columns: t.mapping.columns, attributes: t.mapping.attributes, normalisation: t.mapping.normalisation } : null,
       confirmed: modeller.isConfirmed(t.table),
+      origin: t.origin,
+      memory: t.memory,
       headers: t.mapping?.table.columns.map((c) => c.name) ?? [],
       samples: sampleValues(t.mapping?.table.columns ?? []),
     })),
@@ -65,5 +76,6 @@ export function summariseModel(modeller: Modeller): ModelSummary {
     reportingCurrency: st.reportingCurrency,
     segmentAttribute: st.segmentAttribute,
     segmentCandidates: segmentCandidates(modeller.mappings()),
+    session: modeller.session(),
   };
 }

@@ -1,23 +1,29 @@
 /**
  * Keeps the canonical model (KPI_SPEC section 2) in step with the loaded tables. After
  * every load, removal or rename it describes the user's tables, detects what each one is
- * (or uses the mapping the user confirmed or one remembered for its header signature),
- * and rebuilds the canonical model in its own schema, `kpi`, so that a user's table
- * named `customers` never collides with the canonical `customers`. The model is
- * materialised as tables: its normalisation runs once per data version, not once per KPI.
+ * (or uses the mapping the user confirmed, else one remembered for its header signature
+ * when it still fits the table), and rebuilds the canonical model in its own schema,
+ * `kpi`, so that a user's table named `customers` never collides with the canonical
+ * `customers`. The model is materialised as tables: its normalisation runs once per data
+ * version, not once per KPI.
  */
 import type { SqlEngine } from '../engine/types.js';
 import { tableToRows } from '../engine/rows.js';
 import { CANONICAL_SCHEMA, CANONICAL_VIEWS, type CanonicalView } from '../model/schema.js';
 import {
+  bindMapping,
   buildCanonicalSql,
   confirmDetection,
   detectMapping,
   MIN_CONFIDENCE,
+  recall,
+  toSaved,
   type ConfirmedMapping,
   type Detection,
   type LoadedTable,
+  type MappingStore,
   type MappingWarning,
+  type SavedMapping,
 } from '../mapping/index.js';
 import { quoteIdent } from './tables.js';
 
@@ -27,9 +33,40 @@ export const MODEL_SCHEMA = 'kpi';
 /** How many sample values per column detection looks at. */
 const SAMPLE_ROWS = 200;
 
+/** Where the mapping in use comes from: detection, the user's edits (this session), or memory. */
+export type MappingOrigin = 'detected' | 'edited' | 'remembered';
+
+/** What is remembered for a table's header signature. */
+export type TableMemory =
+  | { state: 'none' }
+  /** A remembered mapping that fits the table (in use unless the user edited the table). */
+  | { state: 'remembered'; at: string; segment: string | null }
+  /** A remembered mapping that no longer fits (columns `missing`, or unreadable): detection applies. */
+  | { state: 'unusable'; at: string | null; missing: string[] };
+
+/** One table of the model: its detection, the mapping in use and where that comes from. */
+export interface TableState {
+  table: string;
+  file: string;
+  detection: Detection;
+  mapping: ConfirmedMapping | null;
+  origin: MappingOrigin;
+  memory: TableMemory;
+}
+
+/**
+ * What the user chose in this session (edited mappings by table, segment), to set up a
+ * new engine the same way after a crash. Structured-clonable.
+ */
+export interface ModelSession {
+  confirmed: { table: string; mapping: SavedMapping }[];
+  /** The segment the user chose (attribute or null for none), or null when not chosen. */
+  segment: { attribute: string | null } | null;
+}
+
 /** What the model was built from: per table its detection and the mapping used. */
 export interface ModelState {
-  tables: { table: string; file: string; detection: Detection; mapping: ConfirmedMapping | null }[];
+  tables: TableState[];
   available: CanonicalView[];
   warnings: MappingWarning[];
   reportingCurrency: string | null;
@@ -47,12 +84,18 @@ export class Modeller {
   /** Mappings the user confirmed or edited, by table name (they win over detection). */
   private readonly confirmed = new Map<string, ConfirmedMapping>();
   private segmentAttribute: string | null = null;
+  /** The user chose the segment in this session (else a remembered choice applies). */
+  private segmentChosen = false;
   private reportingCurrency: string | null = null;
   state: ModelState = { tables: [], available: [], warnings: [], reportingCurrency: null, customerAttributes: [], segmentAttribute: null };
 
+  /**
+   * @param store remembered mappings by header signature (none: detection or edits only)
+   */
   constructor(
     private readonly engine: SqlEngine,
     private readonly utcOffsetMinutes = 0,
+    readonly store: MappingStore | null = null,
   ) {}
 
   /** Describes a user table for detection: columns, types and sample values as text. */
@@ -81,6 +124,14 @@ export class Modeller {
     this.confirmed.set(mapping.table.table, mapping);
   }
 
+  /** Keeps a confirmed mapping when its table is renamed. */
+  renamed(from: string, to: string): void {
+    const m = this.confirmed.get(from);
+    if (!m) return;
+    this.confirmed.delete(from);
+    this.confirmed.set(to, { ...m, table: { ...m.table, table: to } });
+  }
+
   /** Forgets a confirmed mapping (detection applies again). */
   unconfirm(table: string): void {
     this.confirmed.delete(table);
@@ -99,6 +150,36 @@ export class Modeller {
   /** Chooses the customer attribute used as `segment` (null: none). */
   setSegment(attribute: string | null): void {
     this.segmentAttribute = attribute;
+    this.segmentChosen = true;
+  }
+
+  /** The user's choices of this session (see {@link ModelSession}). */
+  session(): ModelSession {
+    return {
+      confirmed: [...this.confirmed.entries()].map(([table, m]) => ({ table, mapping: toSaved(m) })),
+      segment: this.segmentChosen ? { attribute: this.segmentAttribute } : null,
+    };
+  }
+
+  /**
+   * Takes over a session's choices (after an engine restart, with the same files loaded
+   * under the same names). Mappings whose table is gone or no longer fits are skipped.
+   * Returns how many mappings were restored; call {@link rebuild} after.
+   */
+  async restore(session: ModelSession, tables: readonly { name: string; file: string | null }[]): Promise<number> {
+    let n = 0;
+    for (const c of session.confirmed) {
+      const t = tables.find((x) => x.name === c.table);
+      if (!t) continue;
+      try {
+        this.confirm(bindMapping(c.mapping, await this.describe(t.name, t.file ?? t.name)));
+        n++;
+      } catch {
+        /* no longer fits: detection or memory applies */
+      }
+    }
+    if (session.segment) this.setSegment(session.segment.attribute);
+    return n;
   }
 
   /** Chooses the reporting currency (null: detected). */
@@ -110,19 +191,26 @@ export class Modeller {
   async rebuild(tables: readonly { name: string; file: string | null }[]): Promise<ModelState> {
     await this.engine.exec(`CREATE SCHEMA IF NOT EXISTS ${MODEL_SCHEMA}`);
     for (const name of [...this.confirmed.keys()]) if (!tables.some((t) => t.name === name)) this.confirmed.delete(name);
-    const described: ModelState['tables'] = [];
+    const described: TableState[] = [];
     for (const t of tables) {
       const loaded = await this.describe(t.name, t.file ?? t.name);
       const detection = detectMapping(loaded);
+      const r = this.store ? recall(this.store, loaded) : ({ status: 'none' } as const);
+      const memory: TableMemory =
+        r.status === 'applied' ? { state: 'remembered', at: r.rememberedAt, segment: r.segment } : r.status === 'unusable' ? { state: 'unusable', at: r.rememberedAt, missing: r.missing } : { state: 'none' };
       let mapping = this.confirmed.get(t.name) ?? null;
-      if (!mapping && detection.role !== 'unknown' && detection.confidence >= MIN_CONFIDENCE) {
-        mapping = confirmDetection(loaded, detection);
+      let origin: MappingOrigin = 'edited';
+      if (!mapping && r.status === 'applied') [mapping, origin] = [r.mapping, 'remembered'];
+      if (!mapping) {
+        origin = 'detected';
+        if (detection.role !== 'unknown' && detection.confidence >= MIN_CONFIDENCE) mapping = confirmDetection(loaded, detection);
       }
-      described.push({ table: t.name, file: loaded.file, detection, mapping });
+      described.push({ table: t.name, file: loaded.file, detection, mapping, origin, memory });
     }
     const mappings = described.map((d) => d.mapping).filter((m): m is ConfirmedMapping => m !== null);
+    const segmentAttribute = this.segmentChosen ? this.segmentAttribute : rememberedSegment(described);
     const built = buildCanonicalSql(mappings, {
-      segmentAttribute: this.segmentAttribute,
+      segmentAttribute,
       // undefined = detect the currency from the files; null would mean "no filter".
       reportingCurrency: this.reportingCurrency ?? undefined,
       utcOffsetMinutes: this.utcOffsetMinutes,
@@ -142,8 +230,17 @@ export class Modeller {
       warnings: built.warnings,
       reportingCurrency: built.reportingCurrency,
       customerAttributes: built.customerAttributes,
-      segmentAttribute: this.segmentAttribute,
+      segmentAttribute,
     };
     return this.state;
   }
+}
+
+/** The segment remembered with a customers mapping in use (the first, in load order), if its attribute is there. */
+function rememberedSegment(tables: readonly TableState[]): string | null {
+  for (const t of tables) {
+    const seg = t.memory.state === 'remembered' ? t.memory.segment : null;
+    if (seg && t.mapping?.role === 'customers' && t.mapping.attributes.some((a) => a.name === seg)) return seg;
+  }
+  return null;
 }

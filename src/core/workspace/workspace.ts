@@ -12,21 +12,31 @@ import {
   confirmDetection,
   detectAs,
   detectMapping,
+  forgetMapping,
   headerSignature,
   parseMappings,
+  rememberMapping,
   runValidation,
   serializeMappings,
   type ConfirmedMapping,
   type MappingEdits,
+  type MappingStore,
   type Role,
   type ValidationResult,
 } from '../mapping/index.js';
-import { Modeller, MODEL_SCHEMA, type ModelState } from './modeller.js';
+import { Modeller, MODEL_SCHEMA, type ModelSession, type ModelState } from './modeller.js';
 import { TableRegistry } from './tables.js';
 
 export interface WorkspaceOptions {
   /** Reporting offset from UTC in minutes (+540 for Japan). */
   reportingOffsetMinutes: number;
+  /**
+   * Remembered mappings by header signature: the user's edits are saved here, and a
+   * file whose headers match maps itself with them. None: nothing is remembered.
+   */
+  mappingStore?: MappingStore;
+  /** Clock for "remembered at" (tests). */
+  now?: () => Date;
 }
 
 export class Workspace {
@@ -40,7 +50,7 @@ export class Workspace {
     readonly options: WorkspaceOptions,
   ) {
     this.tables = new TableRegistry(engine);
-    this.modeller = new Modeller(engine, options.reportingOffsetMinutes);
+    this.modeller = new Modeller(engine, options.reportingOffsetMinutes, options.mappingStore ?? null);
     this.runner = new KpiRunner(engine, catalogue, { schema: MODEL_SCHEMA });
   }
 
@@ -73,13 +83,26 @@ export class Workspace {
     return result;
   }
 
+  /** The segment to remember with a mapping: the one in use, if the mapping provides it. */
+  private segmentFor(m: ConfirmedMapping): string | null {
+    const seg = this.modeller.state.segmentAttribute;
+    return seg && m.role === 'customers' && m.attributes.some((a) => a.name === seg) ? seg : null;
+  }
+
+  /** Uses a mapping the user confirmed or edited, and remembers it for files with the same headers. */
+  private confirmAndRemember(mapping: ConfirmedMapping): void {
+    this.modeller.confirm(mapping);
+    const store = this.options.mappingStore;
+    if (store) rememberMapping(store, mapping, { now: this.options.now?.() ?? new Date(), segment: this.segmentFor(mapping) });
+  }
+
   /** Maps a table with a role the user named (instead of the detected one). */
   async assignRole(table: string, role: Role): Promise<ConfirmedMapping> {
     const entry = this.tables.entries().find((e) => e.name === table);
     if (!entry) throw new Error(`no table named ${table}`);
     const loaded = await this.modeller.describe(table, entry.file ?? table);
     const mapping = confirmDetection(loaded, detectAs(loaded, role), { role });
-    this.modeller.confirm(mapping);
+    this.confirmAndRemember(mapping);
     return mapping;
   }
 
@@ -92,7 +115,7 @@ export class Workspace {
     const detection = role ? detectAs(loaded, role, edits.source) : detectMapping(loaded);
     const current = this.modeller.state.tables.find((t) => t.table === table)?.mapping;
     const base: MappingEdits = current && (!role || role === current.role) ? { role: current.role, source: current.source, columns: current.columns, attributes: current.attributes, normalisation: current.normalisation } : {};
-    this.modeller.confirm(
+    this.confirmAndRemember(
       confirmDetection(loaded, detection, {
         ...base,
         ...edits,
@@ -103,16 +126,52 @@ export class Workspace {
     await this.refreshModel();
   }
 
-  /** Goes back to the detected mapping for a table. */
+  /**
+   * Goes back to the detected mapping for a table, and forgets the mapping remembered
+   * for its headers (the user's "reset to detected" and "forget, detect again").
+   */
   async resetMapping(table: string): Promise<void> {
+    const entry = this.tables.entries().find((e) => e.name === table);
+    if (!entry) throw new Error(`no table named ${table}`);
     this.modeller.unconfirm(table);
+    const store = this.options.mappingStore;
+    if (store) forgetMapping(store, await this.modeller.describe(table, entry.file ?? table));
     await this.refreshModel();
   }
 
-  /** Chooses the customer attribute used as segment (null: none). */
+  /**
+   * Chooses the customer attribute used as segment (null: none). The choice is
+   * remembered with the customers mappings in use that provide the attribute.
+   */
   async setSegment(attribute: string | null): Promise<void> {
     this.modeller.setSegment(attribute);
+    const store = this.options.mappingStore;
+    if (store) {
+      for (const t of this.modeller.state.tables) {
+        const m = t.mapping;
+        if (m?.role !== 'customers') continue;
+        const provides = attribute !== null && m.attributes.some((a) => a.name === attribute);
+        // Remember the choice with the files that provide it; clear it where one was remembered.
+        if (provides || t.memory.state === 'remembered') rememberMapping(store, m, { now: this.options.now?.() ?? new Date(), segment: provides ? attribute : null });
+      }
+    }
     await this.refreshModel();
+  }
+
+  /** The user's choices of this session (edited mappings, segment), for crash recovery. */
+  session(): ModelSession {
+    return this.modeller.session();
+  }
+
+  /**
+   * Takes over a session's choices on a fresh engine that has the same files loaded
+   * under the same names (crash recovery); rebuilds the model. Returns how many edited
+   * mappings were restored. Nothing is remembered anew.
+   */
+  async restoreSession(session: ModelSession): Promise<number> {
+    const n = await this.modeller.restore(session, this.tables.entries());
+    await this.refreshModel();
+    return n;
   }
 
   /** Validation report of the mappings in use. */
@@ -133,7 +192,7 @@ export class Workspace {
       const loaded = await this.modeller.describe(entry.name, entry.file ?? entry.name);
       const match = saved.find((s) => s.signature === headerSignature(loaded.columns));
       if (match) {
-        this.modeller.confirm(bindMapping(match, loaded));
+        this.confirmAndRemember(bindMapping(match, loaded));
         n++;
       }
     }
@@ -148,6 +207,7 @@ export class Workspace {
 
   async rename(from: string, to: string): Promise<string> {
     const n = await this.tables.rename(from, to);
+    this.modeller.renamed(from, n);
     await this.refreshModel();
     return n;
   }

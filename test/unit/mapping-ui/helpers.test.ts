@@ -46,6 +46,8 @@ function model(table: LoadedTable, edits: Parameters<typeof confirmDetection>[2]
     detection,
     mapping: m ? { role: m.role, source: m.source, columns: m.columns, attributes: m.attributes, normalisation: m.normalisation } : null,
     confirmed,
+    origin: confirmed ? 'edited' : 'detected',
+    memory: { state: 'none' },
     headers: m ? table.columns.map((c) => c.name) : [],
     samples: sampleValues(m ? table.columns : []),
   };
@@ -59,6 +61,8 @@ describe('mapping screen helpers', () => {
   it('labels sources, falling back to the id', () => {
     expect(sourceLabel('stripe')).toBe('Stripe');
     expect(sourceLabel('somewhere')).toBe('somewhere');
+    expect(sourceLabel('generic', (w) => `[${w}]`)).toBe('[generic]');
+    expect(sourceLabel('kpi-workbench-sample', (w) => ja[`mapping.source.${w}`])).toBe(ja['mapping.source.kpi-workbench-sample']);
     expect(MAPPINGS_FILE_NAME).toBe('kpi-workbench-mappings.json');
   });
 

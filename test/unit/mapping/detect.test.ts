@@ -407,7 +407,7 @@ describe('detectMapping on fixture exports', () => {
       else expect(d.attributes).toEqual([]);
       if (want.normalisation) expect(d.normalisation).toMatchObject(want.normalisation);
       expect(d.confidence).toBeGreaterThanOrEqual(0.7);
-      for (const c of Object.values(d.columns)) if (c.source) expect(c.reason).not.toBe('');
+      for (const c of Object.values(d.columns)) if (c.source) expect(c.reason.en).not.toBe('');
     });
   }
 

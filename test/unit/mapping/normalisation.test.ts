@@ -103,8 +103,11 @@ describe('normalisation detected from values', () => {
 
   it('every normalisation choice detection makes comes with a reason', () => {
     const d = detectMapping(table({ customer: ['VARCHAR', ['cus_1']], start_date: ['BIGINT', ['1700000000']], amount: ['BIGINT', ['2900']], currency: ['VARCHAR', ['usd']], interval: ['VARCHAR', ['month']] }));
-    expect(d.normalisationReasons.amountUnit?.reason).toMatch(/API field/);
-    expect(d.normalisationReasons.epochUnit?.reason).toMatch(/epoch-s/);
-    expect(d.normalisationReasons.reportingCurrency?.reason).toMatch(/USD/);
+    expect(d.normalisationReasons.amountUnit?.reason.en).toMatch(/API field/);
+    expect(d.normalisationReasons.amountUnit?.reason.ja).toMatch(/API の項目名/);
+    expect(d.normalisationReasons.epochUnit?.reason.en).toMatch(/epoch-s/);
+    expect(d.normalisationReasons.epochUnit?.reason.ja).toMatch(/エポック秒/);
+    expect(d.normalisationReasons.reportingCurrency?.reason.en).toMatch(/USD/);
+    expect(d.normalisationReasons.reportingCurrency?.reason.ja).toMatch(/すべての行が USD/);
   });
 });

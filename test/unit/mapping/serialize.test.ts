@@ -1,4 +1,4 @@
-/** Mappings as versioned JSON, and remembering them by header signature. */
+/** Mappings as versioned JSON (remembering them: store.test.ts). */
 import { describe, expect, it } from 'vitest';
 import {
   bindMapping,
@@ -6,26 +6,16 @@ import {
   detectMapping,
   headerSignature,
   MappingFormatError,
-  memoryMappingStore,
   parseMapping,
   parseMappings,
-  proposeMapping,
-  recallMapping,
-  rememberMapping,
   serializeMapping,
   serializeMappings,
-  storageMappingStore,
   type LoadedTable,
 } from '../../../src/core/mapping/index.js';
 import { fixtureTable } from './fixtures.js';
 
 const stripe = fixtureTable('stripe/subscriptions.csv');
 const confirmed = confirmDetection(stripe, detectMapping(stripe), { normalisation: { amountUnit: 'cents' }, columns: { plan: 'Product' } });
-
-/** Next month's export: same columns in another order, other rows. */
-function nextMonth(t: LoadedTable): LoadedTable {
-  return { table: 'src_next', file: 'subscriptions (1).csv', columns: [...t.columns].reverse().map((c) => ({ ...c, samples: c.samples.slice(0, 3) })) };
-}
 
 describe('serializeMapping / parseMapping', () => {
   it('round-trips a confirmed mapping, user edits included', () => {
@@ -70,43 +60,42 @@ describe('serializeMapping / parseMapping', () => {
     expect(bad({ columns: { ...confirmed.columns, colour: 'x' } })).toEqual(['"colour" is not a field of subscriptions']);
   });
 
+  it('words every problem in Japanese too (the mapping screen shows them)', () => {
+    const issues = (text: string) => {
+      try {
+        parseMappings(text);
+        return [];
+      } catch (e) {
+        return (e as MappingFormatError).issues;
+      }
+    };
+    const one = JSON.parse(serializeMapping(confirmed)) as Record<string, unknown>;
+    const found = [
+      ...issues('{nope'),
+      ...issues('[]'),
+      ...issues(JSON.stringify({ format: 'kpi-workbench/mappings', version: 2, mappings: {} })),
+      // version, role, source, headers, signature, file, columns, extra, attributes, amountUnit, foo
+      ...issues(JSON.stringify({ ...one, version: 3, role: 'orders', source: 1, headers: 'x', signature: 2, file: 3, columns: [], extra: 1, attributes: 'a', normalisation: { amountUnit: 'mills', foo: 1 } })),
+      // required customer_id, one of amount/mrr/arr, unknown field colour
+      ...issues(JSON.stringify({ ...one, columns: { customer_id: null, start_date: 'Start Date (UTC)', colour: 'x' } })),
+      ...issues(JSON.stringify({ ...one, normalisation: 'cents' })),
+    ];
+    // 1 (not JSON) + 1 (not an object) + 2 (version, mappings) + 11 (every key wrong) + 3 + 1 (normalisation)
+    expect(found).toHaveLength(19);
+    for (const i of found) {
+      expect(i.en, i.en).not.toMatch(/[\u3040-\u30ff\u3400-\u9fff]/);
+      expect(i.ja.replace(/「[^」]*」/g, ''), i.en).toMatch(/[\u3040-\u30ff\u3400-\u9fff]/);
+    }
+    try {
+      bindMapping(parseMapping(serializeMapping(confirmed)), fixtureTable('stripe/subscriptions_api.csv'));
+    } catch (e) {
+      expect((e as MappingFormatError).issues[0]?.ja).toMatch(/がファイルにありません/);
+    }
+  });
+
   it('refuses to bind to a table without the mapped headers', () => {
     const other = fixtureTable('stripe/subscriptions_api.csv');
     expect(() => bindMapping(parseMapping(serializeMapping(confirmed)), other)).toThrow(MappingFormatError);
-  });
-});
-
-describe('MappingStore', () => {
-  it("maps next month's export by itself, with the user's edits", () => {
-    const store = memoryMappingStore();
-    expect(proposeMapping(stripe, store).remembered).toBe(false);
-    rememberMapping(store, confirmed);
-    const next = nextMonth(stripe);
-    const recalled = recallMapping(store, next);
-    expect(recalled?.table).toBe(next);
-    expect(recalled?.normalisation.amountUnit).toBe('cents');
-    expect(recalled?.columns.plan).toBe('Product');
-    const p = proposeMapping(next, store);
-    expect(p.remembered).toBe(true);
-    expect(p.mapping?.columns).toEqual(confirmed.columns);
-  });
-
-  it('does not apply to a different header set', () => {
-    const store = memoryMappingStore();
-    rememberMapping(store, confirmed);
-    expect(recallMapping(store, fixtureTable('stripe/subscriptions_api.csv'))).toBeNull();
-  });
-
-  it('works over a localStorage-like object, ignoring corrupt entries', () => {
-    const data = new Map<string, string>();
-    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
-    const store = storageMappingStore(storage);
-    rememberMapping(store, confirmed);
-    const key = `kpi-workbench.mapping.${headerSignature(stripe.columns)}`;
-    expect(data.has(key)).toBe(true);
-    expect(recallMapping(store, stripe)?.source).toBe('stripe');
-    data.set(key, '{"format":"kpi-workbench/mapping","version":99}');
-    expect(recallMapping(store, stripe)).toBeNull();
   });
 });
 
