@@ -110,6 +110,20 @@ describe('property: European numbers written by Intl load back exactly', () => {
   }, 120_000);
 });
 
+describe('invalid UTF-8 in the rows: one problem per row, whatever DuckDB calls the error', () => {
+  it('a file whose header is ASCII and whose rows are Shift_JIS, read as UTF-8', async () => {
+    const text = 'name,plan,amount\r\n株式会社髙橋商事,スタンダード,"￥12,000"\r\n①合同会社テスト,ライト,"￥8,500"\r\n㈱サンプル～,プロ,"￥30,000"\r\n';
+    const r = await ingestFile(engine, bufferSource('rows.csv', encodeCp932(text)), { reportingOffsetMinutes: 540, mode: 'strict', encoding: 'utf-8' });
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => [p.kind, p.line ?? null])).toEqual([
+      ['undecodable', 2],
+      ['undecodable', 3],
+      ['undecodable', 4],
+      ['rows-skipped', null],
+    ]);
+  });
+});
+
 describe('Workspace: loading a table again with another encoding replaces it in place', () => {
   const TEXT = '顧客ID,会社名,登録日\r\nC001,株式会社髙橋商事,2024-01-05\r\nC002,①合同会社テスト,2024-02-01\r\n';
   let ws: Workspace;
@@ -121,10 +135,12 @@ describe('Workspace: loading a table again with another encoding replaces it in 
   it('a Shift_JIS file forced to UTF-8 fails strict, loads garbled when skipping bad rows, then reloads right as Shift_JIS', async () => {
     const source = bufferSource('kokyaku.csv', encodeCp932(TEXT));
     const strict = await ws.load(source, { encoding: 'utf-8', mode: 'strict' });
-    expect(strict.ok).toBe(false);
-    expect(strict.problems[0]).toMatchObject({ kind: 'undecodable' });
+    expect(strict).toMatchObject({ ok: false, canSkipBadRows: true });
+    // The garbled header is reported (it is decoded here, not by DuckDB).
+    expect(strict.problems).toEqual([expect.objectContaining({ kind: 'undecodable', severity: 'error', line: 1 })]);
     const wrong = await ws.load(source, { encoding: 'utf-8', mode: 'skip-bad-rows' });
     expect(wrong).toMatchObject({ ok: true, rows: 0, skippedRows: 2 });
+    expect(wrong.warnings.filter((w) => w.kind === 'undecodable').map((w) => w.line)).toEqual([1, 2, 3]);
     const table = wrong.table as string;
     // The header decoded as UTF-8: invalid bytes became U+FFFD in the column names.
     expect(wrong.columns.map((c) => c.name).join('')).toContain('\uFFFD');

@@ -207,6 +207,15 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
 
   const dialect = analysis.dialect;
   const label = encodingLabel(analysis.encoding.encoding);
+  // UTF-8 passes to DuckDB undecoded, which rejects rows with invalid bytes, but the header
+  // is decoded here: invalid bytes in it would silently garble the column names. (Other
+  // encodings are transcoded, and the transcoder counts invalid bytes everywhere.)
+  const headerBad = analysis.encoding.encoding === 'utf-8' ? analysis.header.join('').split('\uFFFD').length - 1 : 0;
+  if (headerBad > 0) {
+    const problem = undecodableProblem(file, severity, label, analysis.headerLine ?? undefined, headerBad);
+    if (strict) return failed([problem], true);
+    base.warnings.push(problem);
+  }
   const names = analysis.names;
   const syntax = csvSyntax(dialect.delimiter, dialect.quote, dialect.escape);
 

@@ -9,6 +9,8 @@ import { numberShape, readNumber } from '../../../src/core/ingest/valueFormats.j
 import { classifyColumn, planColumns, type PlanNote, type PlanOptions } from '../../../src/core/ingest/typePlan.js';
 import type { ColumnFormat } from '../../../src/core/ingest/expressions.js';
 
+type NumberNote = Extract<PlanNote, { kind: 'ambiguous-number' }>;
+
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
 
@@ -19,7 +21,8 @@ function plan(columns: Record<string, string[]>, options: Partial<PlanOptions> =
   const records = Array.from({ length: n }, (_, i) => names.map((k) => columns[k]![i] ?? ''));
   const p = planColumns(names, records, { reportingOffsetMinutes: 0, ...options });
   const format = (name: string): ColumnFormat => p.columns.find((c) => c.name === name)!.format;
-  const note = (name: string): PlanNote | undefined => p.notes.find((x) => x.column === name && x.kind === 'ambiguous-number');
+  const note = (name: string): NumberNote | undefined =>
+    p.notes.find((x): x is NumberNote => x.column === name && x.kind === 'ambiguous-number');
   return { plan: p, format, note };
 }
 
