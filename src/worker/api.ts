@@ -36,6 +36,8 @@ export interface FileProblem {
   column?: string | null;
   message: Bilingual;
   hint?: Bilingual;
+  /** For `ambiguous-number`: the decimal mark the numbers were read with. */
+  decimalMark?: '.' | ',';
 }
 
 /** The outcome of loading one file. */
@@ -43,8 +45,31 @@ export type IngestOutcome =
   | { ok: true; table: TableSummary; warnings: FileProblem[]; skippedRows: number; encoding: string; seconds: number }
   | { ok: false; cancelled: boolean; problems: FileProblem[]; canSkipBadRows: boolean; encoding: string | null };
 
+/** The head of a file decoded with one encoding, for the encoding picker's live preview. */
+export interface EncodingPreview {
+  /** The encoding used (normalised id, e.g. `shift_jis`). */
+  encoding: string;
+  /** Header cells as decoded, or generated column names when the file has no header. */
+  header: string[];
+  hasHeader: boolean;
+  /** The first data rows as decoded, one string per column. */
+  rows: string[][];
+  /** U+FFFD in the decoded head: byte sequences that are not valid in this encoding. */
+  replacements: number;
+  /** 1-based line of the first of them, or null. */
+  firstBadLine: number | null;
+  /** Bytes of the head that were decoded (never the whole of a large file). */
+  bytesRead: number;
+  /** The whole file fitted in those bytes. */
+  complete: boolean;
+  /** Why the file cannot be read at all (empty, binary). */
+  problems: FileProblem[];
+}
+
 export interface IngestOptions {
   encoding?: string | null;
+  /** Decimal mark for numbers that read either way (`1.200`); default: decided from the file. */
+  decimalMark?: '.' | ',' | null;
   mode?: 'strict' | 'skip-bad-rows';
   tableName?: string | null;
   /** Leave the model as it is (several files are being loaded; call refreshModel after). */
@@ -112,6 +137,8 @@ export interface WorkerApi {
   init(options: InitOptions, onRemember?: RememberListener): Promise<EngineInfo>;
   ingest(id: string, file: File, options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestOutcome>;
   cancelIngest(id: string): Promise<void>;
+  /** Decodes the head of a file with `encoding` (header and the first `rows` rows); reads only the first slice. */
+  previewFile(file: File, encoding: string, rows: number): Promise<EncodingPreview>;
   tables(): Promise<TableSummary[]>;
   /** Rebuilds the canonical model over the loaded tables (after deferred loads). */
   refreshModel(): Promise<void>;

@@ -8,7 +8,7 @@ import { AsyncEngine, QueryCancelled } from './asyncEngine.js';
 import { browserFileSource } from './fileSource.js';
 import { bundledSqlFiles } from './sqlFiles.js';
 import { packResult } from './results.js';
-import type { EngineInfo, FileProblem, IngestOptions, IngestOutcome, IngestProgress, KpiOutcome, KpiSummary, QueryFailure, QueryOutcome, TableSummary, WorkerApi } from './api.js';
+import type { EncodingPreview, EngineInfo, FileProblem, IngestOptions, IngestOutcome, IngestProgress, KpiOutcome, KpiSummary, QueryFailure, QueryOutcome, TableSummary, WorkerApi } from './api.js';
 import { quoteIdent } from '../core/workspace/tables.js';
 import { loadCatalogue } from '../core/kpi/catalogue.js';
 import { KpiRunError } from '../core/kpi/runner.js';
@@ -17,6 +17,10 @@ import { summariseModel } from '../core/workspace/modelSummary.js';
 import { QueryQueue, SupersededError } from '../core/engine/queryQueue.js';
 import { memoryMappingStore, observedMappingStore } from '../core/mapping/store.js';
 import { MappingFormatError } from '../core/mapping/serialize.js';
+import { previewFile } from '../core/ingest/preview.js';
+
+/** Bytes decoded for an encoding preview: plenty for a header and ten rows. */
+const PREVIEW_BYTES = 64 * 1024;
 
 let engine: AsyncEngine | null = null;
 let workspace: Workspace | null = null;
@@ -65,6 +69,7 @@ const api: WorkerApi = {
       const result = await queue.submit(`ingest:${id}`, () => ws.load(browserFileSource(file), {
         tableName: options.tableName ?? undefined,
         encoding: options.encoding ?? undefined,
+        decimalMark: options.decimalMark ?? undefined,
         mode: options.mode ?? 'strict',
         deferModel: options.deferModel ?? false,
         signal: flag,
@@ -99,6 +104,22 @@ const api: WorkerApi = {
   async cancelIngest(id: string): Promise<void> {
     const f = ingests.get(id);
     if (f) f.cancelled = true;
+  },
+
+  async previewFile(file: File, encoding: string, rows: number): Promise<EncodingPreview> {
+    // Pure decoding of the head: no engine, so it does not wait behind a running load.
+    const p = await previewFile(browserFileSource(file), encoding, { rows, sampleBytes: PREVIEW_BYTES });
+    return {
+      encoding: p.encoding.encoding,
+      header: p.header.length ? p.header : p.columns,
+      hasHeader: p.header.length > 0,
+      rows: p.rows,
+      replacements: p.replacements,
+      firstBadLine: p.warnings.find((w) => w.kind === 'undecodable')?.line ?? null,
+      bytesRead: p.bytesRead,
+      complete: p.complete,
+      problems: p.problems as FileProblem[],
+    };
   },
 
   async refreshModel(): Promise<void> {

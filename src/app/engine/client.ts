@@ -8,6 +8,7 @@
 import * as Comlink from 'comlink';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type {
+  EncodingPreview,
   EngineInfo,
   ImportOutcome,
   IngestOptions,
@@ -136,8 +137,23 @@ export class EngineClient {
   async ingest(id: string, file: File, options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestOutcome> {
     if (this.restarting) await this.restarting;
     const outcome = await this.api.ingest(id, file, options, Comlink.proxy(onProgress));
-    if (outcome.ok) this.held.set(id, { file, options, tableName: outcome.table.name });
+    if (outcome.ok) {
+      // A reload into an existing table replaces what was held for it, in its place (load order).
+      const same = [...this.held].find(([, h]) => h.tableName === outcome.table.name)?.[0];
+      this.held.set(same ?? id, { file, options, tableName: outcome.table.name });
+    }
     return outcome;
+  }
+
+  /** The file a table was loaded from and the options used, while the page holds it. */
+  heldFor(tableName: string): { file: File; options: IngestOptions } | null {
+    for (const h of this.held.values()) if (h.tableName === tableName) return { file: h.file, options: h.options };
+    return null;
+  }
+
+  /** Decodes the head of a file with `encoding` for the encoding picker (the first slice only). */
+  previewFile(file: File, encoding: string, rows: number): Promise<EncodingPreview> {
+    return this.api.previewFile(file, encoding, rows);
   }
 
   /** Rebuilds the model after deferred loads. */

@@ -4,7 +4,7 @@
  */
 import { EngineClient } from '../engine/client.js';
 import { resilientMappingStore, type StorageLike } from '../../core/mapping/store.js';
-import type { FileProblem, IngestProgress, ModelSummary, TableSummary } from '../../worker/api.js';
+import type { EncodingPreview, FileProblem, IngestProgress, ModelSummary, TableSummary } from '../../worker/api.js';
 
 export interface IngestItem {
   id: string;
@@ -15,8 +15,32 @@ export interface IngestItem {
   canSkipBadRows: boolean;
   encoding: string | null;
   encodingOverride: string | null;
+  /** Decimal mark chosen for numbers that read either way (`1.200`); null: decided from the file. */
+  decimalMark: '.' | ',' | null;
+  /** The table this file loads into: set for reloads (it is replaced) and once loaded. */
+  table: string | null;
+  mode: 'strict' | 'skip-bad-rows';
   skippedRows: number;
   startedAt: number;
+}
+
+function newItem(file: File, fields: Partial<IngestItem> = {}): IngestItem {
+  return {
+    id: `f${nextId++}`,
+    file,
+    status: 'loading',
+    progress: null,
+    problems: [],
+    canSkipBadRows: false,
+    encoding: null,
+    encodingOverride: null,
+    decimalMark: null,
+    table: null,
+    mode: 'strict',
+    skippedRows: 0,
+    startedAt: Date.now(),
+    ...fields,
+  };
 }
 
 export type Notice = { kind: 'info' | 'error' | 'warning'; key: string; vars?: Record<string, string | number> };
@@ -113,14 +137,17 @@ export function applyModel(model: ModelSummary): void {
 async function runIngest(item: IngestItem, mode: 'strict' | 'skip-bad-rows', deferModel = false): Promise<void> {
   item.status = 'loading';
   item.problems = [];
+  item.mode = mode;
   item.progress = { bytesRead: 0, totalBytes: item.file.size, rows: 0, phase: 'detecting' };
-  const outcome = await engine().ingest(item.id, item.file, { encoding: item.encodingOverride, mode, deferModel }, (p) => {
+  const options = { encoding: item.encodingOverride, decimalMark: item.decimalMark, tableName: item.table, mode, deferModel };
+  const outcome = await engine().ingest(item.id, item.file, options, (p) => {
     const live = ws.ingests.find((x) => x.id === item.id);
     if (live) live.progress = p;
   });
   const live = ws.ingests.find((x) => x.id === item.id) ?? item;
   if (outcome.ok) {
     live.status = 'done';
+    live.table = outcome.table.name;
     live.encoding = outcome.encoding;
     live.skippedRows = outcome.skippedRows;
     ws.ingests = ws.ingests.filter((x) => x.id !== item.id || outcome.skippedRows > 0 || outcome.warnings.length > 0);
@@ -138,18 +165,7 @@ async function runIngest(item: IngestItem, mode: 'strict' | 'skip-bad-rows', def
 
 /** Loads files one after another (the engine is single-threaded); each gets its own card. */
 export async function loadFiles(files: readonly File[]): Promise<void> {
-  const items: IngestItem[] = files.map((file) => ({
-    id: `f${nextId++}`,
-    file,
-    status: 'loading',
-    progress: null,
-    problems: [],
-    canSkipBadRows: false,
-    encoding: null,
-    encodingOverride: null,
-    skippedRows: 0,
-    startedAt: Date.now(),
-  }));
+  const items: IngestItem[] = files.map((file) => newItem(file));
   ws.ingests = [...ws.ingests, ...items];
   ws.loading = true;
   try {
@@ -176,12 +192,61 @@ export async function skipBadRows(id: string): Promise<void> {
   if (it) await runIngest(it, 'skip-bad-rows');
 }
 
-/** Loads a failed file again with another encoding. */
-export async function retryWithEncoding(id: string, encoding: string): Promise<void> {
+/** What a reload changes: the encoding, the decimal mark for numbers like `1.200`. */
+export interface ReloadChanges {
+  encoding?: string;
+  decimalMark?: '.' | ',';
+}
+
+async function reload(item: IngestItem, mode: 'strict' | 'skip-bad-rows'): Promise<void> {
+  ws.loading = true;
+  try {
+    await runIngest(item, mode);
+  } finally {
+    ws.loading = false;
+  }
+}
+
+/** Loads a file of an ingest card (failed, or loaded with notes) again with another encoding or decimal mark. */
+export async function reloadIngest(id: string, changes: ReloadChanges): Promise<void> {
   const it = ws.ingests.find((x) => x.id === id);
   if (!it) return;
-  it.encodingOverride = encoding;
-  await runIngest(it, 'strict');
+  if (changes.encoding) it.encodingOverride = changes.encoding;
+  if (changes.decimalMark) it.decimalMark = changes.decimalMark;
+  await reload(it, it.status === 'failed' ? 'strict' : it.mode);
+}
+
+/** Loads a failed file again with another encoding. */
+export function retryWithEncoding(id: string, encoding: string): Promise<void> {
+  return reloadIngest(id, { encoding });
+}
+
+/** The file a table was loaded from, while the page holds it (for the encoding preview and reloads). */
+export function sourceFile(table: string): File | null {
+  return client?.heldFor(table)?.file ?? null;
+}
+
+/**
+ * Loads a table's file again with another encoding or decimal mark, replacing the table
+ * (same name) when the load succeeds; on failure the table stays as it was and the card
+ * says why.
+ */
+export async function reloadTable(table: string, changes: ReloadChanges): Promise<void> {
+  const held = engine().heldFor(table);
+  if (!held) return;
+  const item = newItem(held.file, {
+    table,
+    encodingOverride: changes.encoding ?? held.options.encoding ?? null,
+    decimalMark: changes.decimalMark ?? held.options.decimalMark ?? null,
+  });
+  ws.ingests = [...ws.ingests.filter((x) => x.table !== table || x.status === 'loading'), item];
+  const live = ws.ingests.find((x) => x.id === item.id);
+  if (live) await reload(live, held.options.mode ?? 'strict');
+}
+
+/** Decodes the head of a file with `encoding` for the live preview (header and the first rows). */
+export function previewEncoding(file: File, encoding: string, rows = 10): Promise<EncodingPreview> {
+  return engine().previewFile(file, encoding, rows);
 }
 
 /** Forgets a finished or failed card. */

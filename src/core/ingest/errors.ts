@@ -4,6 +4,8 @@
  * do about it. Nothing here throws: problems are data the UI renders.
  */
 
+import { readNumber } from './valueFormats.js';
+
 /** A message in both UI languages. */
 export interface Bilingual {
   en: string;
@@ -25,6 +27,7 @@ export type ProblemKind =
   | 'row-too-long'
   | 'renamed-column'
   | 'ambiguous-date'
+  | 'ambiguous-number'
   | 'table-name'
   | 'read-error'
   | 'unknown-encoding'
@@ -47,6 +50,8 @@ export interface IngestProblem {
   value?: string;
   /** How many rows/cells/bytes this problem stands for (when it summarises several). */
   count?: number;
+  /** For `ambiguous-number`: the decimal mark the column was read with (loading again with the other one reads it the other way). */
+  decimalMark?: '.' | ',';
   message: Bilingual;
   hint: Bilingual;
 }
@@ -338,6 +343,47 @@ export function ambiguousDateProblem(file: string, column: string, chosen: strin
       ja: `${file} の列「${column}」の日付（03/04/2024 など）は日/月か月/日か判別できないため、${chosen} として読みました。`,
     },
     hint: { en: 'Prefer exports with ISO dates (2024-04-03).', ja: 'できれば ISO 形式（2024-04-03）の日付で書き出してください。' },
+  };
+}
+
+/**
+ * A column of numbers like `1.200` that read either way (1200 with a decimal comma, 1.2
+ * with a decimal point): says which reading was used, why, and how to get the other one.
+ */
+export function ambiguousNumberProblem(
+  file: string,
+  column: string,
+  example: string,
+  decimalMark: '.' | ',',
+  reason: 'user' | 'file' | 'default',
+): IngestProblem {
+  const ex = shortValue(example);
+  const mark = example.includes(',') ? ',' : '.';
+  const other = decimalMark === ',' ? '.' : ',';
+  const value = readNumber(example, decimalMark);
+  const otherValue = readNumber(example, other);
+  const decimal = mark === decimalMark;
+  const why: Bilingual =
+    reason === 'user'
+      ? { en: 'as chosen when loading', ja: '読み込み時の指定どおり' }
+      : reason === 'file'
+        ? { en: 'because other columns of this semicolon-separated file use a decimal comma', ja: 'このセミコロン区切りのファイルの他の列が小数点にコンマを使っているため' }
+        : { en: 'because nothing else in the file shows which mark is the decimal one', ja: 'ファイルの他の値からは小数点の記号が判断できないため' };
+  return {
+    kind: 'ambiguous-number',
+    severity: 'warning',
+    file,
+    column,
+    value: ex,
+    decimalMark,
+    message: {
+      en: `Column "${column}" of ${file} has numbers like ${ex} that can be read two ways: "${mark}" was read as the ${decimal ? 'decimal mark' : 'thousands separator'} (${ex} = ${String(value)}), ${why.en}.`,
+      ja: `${file} の列「${column}」の数値（${ex} など）は二通りに読めます。「${mark}」を${decimal ? '小数点' : '桁区切り'}として読みました（${ex} = ${String(value)}）。${why.ja}です。`,
+    },
+    hint: {
+      en: `If ${ex} means ${String(otherValue)}, load the file again with "${other}" as the decimal mark.`,
+      ja: `${ex} が ${String(otherValue)} の意味なら、小数点を「${other}」にして読み込み直してください。`,
+    },
   };
 }
 

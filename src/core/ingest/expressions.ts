@@ -14,14 +14,23 @@ import { BOOLEAN_FALSE, BOOLEAN_TRUE, DASH_TOKENS, NULL_TOKENS, type DateStyle, 
 export type ColumnFormat =
   | { kind: 'text' }
   | { kind: 'identifier'; reason: 'leading-zero' | 'too-large' }
-  | { kind: 'integer'; epoch: 'seconds' | 'millis' | null; padded: boolean }
+  | {
+      kind: 'integer';
+      epoch: 'seconds' | 'millis' | null;
+      padded: boolean;
+      /** Thousands mark accepted in values beyond the sample (`1.200` in a decimal-comma file); default `,`. */
+      groupMark?: '.';
+    }
   | { kind: 'decimal'; padded: boolean }
   | {
       kind: 'amount';
       currency: string | null;
       /** Every currency mark seen in the sample (the fast path removes exactly these). */
       marks?: string[];
+      /** `us`: decimal point (`1,234.5`, `1'234.5`); `eu`: decimal comma (`1.234,5`, `1 234,5`). */
       style: 'us' | 'eu';
+      /** Space and apostrophe grouping characters seen in the sample (U+00A0, U+202F, `'`, `’` …): the fast path removes them. */
+      groups?: string[];
       negatives: NonNullable<NumberShape['negative']>[];
       padded?: boolean;
     }
@@ -82,14 +91,20 @@ function amountExpr(s: string, f: Extract<ColumnFormat, { kind: 'amount' }>): st
   let fast = s;
   for (const m of [...(f.marks ?? (f.currency ? [f.currency] : []))].sort((a, b) => b.length - a.length)) fast = `replace(${fast}, ${quoteLiteral(m)}, '')`;
   for (const n of negatives) fast = `replace(${fast}, ${quoteLiteral(n)}, '-')`;
-  fast = f.style === 'us' ? `replace(${fast}, ',', '')` : `replace(replace(replace(${fast}, '.', ''), ' ', ''), ',', '.')`;
+  // Grouping marks seen in the sample.
+  const groups = new Set<string>([f.style === 'us' ? ',' : '.', ...(f.groups ?? (f.style === 'eu' ? [' '] : []))]);
+  for (const g of groups) fast = `replace(${fast}, ${quoteLiteral(g)}, '')`;
+  if (f.style === 'eu') fast = `replace(${fast}, ',', '.')`;
 
   let slow = s;
   const marks = currencyMarks(f.currency);
   for (const m of marks.filter((x) => Array.from(x).length > 1)) slow = `replace(${slow}, ${quoteLiteral(m)}, '')`;
   const singles = marks.filter((x) => Array.from(x).length === 1).join('');
-  const neg = negatives.join('');
-  const from = f.style === 'us' ? `${neg}${singles}, ` : `${neg},${singles}. `;
+  // The minus sign U+2212 is never anything else: read it even when the sample had none.
+  const neg = [...new Set([...negatives, '−'])].join('');
+  // Every grouping mark of the style is deleted (not only those in the sample).
+  const spaces = " '’\u00a0\u202f\u2009";
+  const from = f.style === 'us' ? `${neg}${singles},${spaces}` : `${neg},${singles}.${spaces}`;
   const to = '-'.repeat(neg.length) + (f.style === 'us' ? '' : '.');
   slow = `translate(${slow}, ${quoteLiteral(from)}, ${quoteLiteral(to)})`;
   return `coalesce(${withSign(fast)}, ${withSign(slow)})`;
@@ -167,6 +182,10 @@ function conversion(s: string, f: ColumnFormat, reportingOffsetMinutes: number):
     // Excel's "#,##0" format writes 1,200 but 999: a grouped value may first appear after
     // the sample. The fallback (only evaluated when the plain cast fails) accepts it.
     case 'integer':
+      // In a decimal-comma file 1.200 is 1200 (a cast would read it as 1.2 and round it).
+      if (f.groupMark === '.') {
+        return `CASE WHEN contains(${s}, ',') THEN NULL WHEN contains(${s}, '.') THEN CASE WHEN regexp_full_match(trim(${s}), '[+-]?[0-9]{1,3}([.][0-9]{3})+') THEN try_cast(replace(${s}, '.', '') AS BIGINT) END ELSE try_cast(${s} AS BIGINT) END`;
+      }
       return `CASE WHEN contains(${s}, '.') THEN NULL ELSE coalesce(try_cast(${s} AS BIGINT), CASE WHEN regexp_full_match(trim(${s}), '[+-]?[0-9]{1,3}(,[0-9]{3})+') THEN try_cast(replace(${s}, ',', '') AS BIGINT) END) END`;
     case 'decimal':
       return `coalesce(try_cast(${s} AS DOUBLE), CASE WHEN regexp_full_match(trim(${s}), '[+-]?[0-9]{1,3}(,[0-9]{3})+([.][0-9]+)?') THEN try_cast(replace(${s}, ',', '') AS DOUBLE) END)`;

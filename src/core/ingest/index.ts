@@ -29,7 +29,7 @@ export { parseRecords } from './records.js';
 export type { CsvChars, ParsedRecords, ParseOptions } from './records.js';
 
 export { planColumns, classifyColumn, finalType, typeLabel } from './typePlan.js';
-export type { ColumnPlan, FinalType, TypePlan, PlanOptions, PlanNote, ColumnFormat } from './typePlan.js';
+export type { ColumnPlan, FinalType, TypePlan, PlanOptions, PlanNote, ColumnFormat, ColumnContext, DecimalMark, DecimalMarkReason } from './typePlan.js';
 
 export { tableNameFromFile, columnNames, uniqueName, slugify, quoteIdent } from './naming.js';
 export { quoteLiteral } from './sql.js';

@@ -20,7 +20,7 @@ import { tableNameFromFile } from './naming.js';
 import { quoteIdent } from './sql.js';
 import { encodingLabel, normalizeEncoding, type Encoding, type EncodingDetection } from './encoding.js';
 import type { Dialect } from './dialect.js';
-import type { ColumnPlan } from './typePlan.js';
+import type { ColumnPlan, DecimalMark } from './typePlan.js';
 import type { IngestSource } from './source.js';
 import {
   engineErrorProblem,
@@ -62,6 +62,8 @@ export interface IngestOptions {
   encoding?: Encoding | string | undefined;
   /** Dialect settings chosen by the user; default: sniffed. */
   dialect?: DialectOverride | undefined;
+  /** Decimal mark for numbers that read either way (`1.200`); default: decided from the file (see `planColumns`). */
+  decimalMark?: DecimalMark | undefined;
   /** Reporting offset from UTC in minutes (+540 for Japan): timestamps with offsets are converted to it. */
   reportingOffsetMinutes: number;
   mode: IngestMode;
@@ -173,6 +175,7 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
     dialect: options.dialect,
     reportingOffsetMinutes: options.reportingOffsetMinutes,
     sampleBytes: options.sampleBytes,
+    decimalMark: options.decimalMark,
   });
   const plan = analysis.plan.columns;
   const base: ResultBase = {
@@ -204,6 +207,15 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
 
   const dialect = analysis.dialect;
   const label = encodingLabel(analysis.encoding.encoding);
+  // UTF-8 passes to DuckDB undecoded, which rejects rows with invalid bytes, but the header
+  // is decoded here: invalid bytes in it would silently garble the column names. (Other
+  // encodings are transcoded, and the transcoder counts invalid bytes everywhere.)
+  const headerBad = analysis.encoding.encoding === 'utf-8' ? analysis.header.join('').split('\uFFFD').length - 1 : 0;
+  if (headerBad > 0) {
+    const problem = undecodableProblem(file, severity, label, analysis.headerLine ?? undefined, headerBad);
+    if (strict) return failed([problem], true);
+    base.warnings.push(problem);
+  }
   const names = analysis.names;
   const syntax = csvSyntax(dialect.delimiter, dialect.quote, dialect.escape);
 

@@ -1,12 +1,13 @@
 /**
  * A live preview of a file before loading it: the first rows decoded with the detected
  * (or chosen) encoding, the dialect and the planned column types. Re-run it when the user
- * picks another encoding; it reads only the head of the file.
+ * picks another encoding; it reads only the head of the file (`sampleBytes`), never the
+ * whole file.
  */
 import { analyzeSource, type DialectOverride } from './sample.js';
 import { encodingLabel, normalizeEncoding, type Encoding, type EncodingDetection } from './encoding.js';
 import type { Dialect } from './dialect.js';
-import type { ColumnPlan } from './typePlan.js';
+import type { ColumnPlan, DecimalMark } from './typePlan.js';
 import type { IngestSource } from './source.js';
 import { undecodableProblem, unknownEncodingProblem, type IngestProblem } from './errors.js';
 
@@ -17,7 +18,10 @@ export interface PreviewOptions {
   /** Reporting offset used in the plan's SQL (default 0; the preview does not run SQL). */
   reportingOffsetMinutes?: number;
   dialect?: DialectOverride;
+  /** Bytes of the head to read (default 1 MiB, at least 4 KiB). */
   sampleBytes?: number;
+  /** Decimal mark for numbers that read either way, as {@link ingestFile} would use it. */
+  decimalMark?: DecimalMark;
 }
 
 /** What {@link previewFile} returns. */
@@ -37,6 +41,12 @@ export interface FilePreview {
   problems: IngestProblem[];
   /** Undecodable characters in the preview, renamed columns, ambiguous dates. */
   warnings: IngestProblem[];
+  /** U+FFFD in the decoded head: byte sequences that are not valid in this encoding. */
+  replacements: number;
+  /** Bytes of the head read and decoded. */
+  bytesRead: number;
+  /** The whole file fitted in the head. */
+  complete: boolean;
 }
 
 /** Decodes and analyses the head of a file for display. */
@@ -53,6 +63,7 @@ export async function previewFile(source: IngestSource, encoding?: Encoding | st
     dialect: options.dialect,
     reportingOffsetMinutes: options.reportingOffsetMinutes ?? 0,
     sampleBytes: options.sampleBytes,
+    decimalMark: options.decimalMark,
   });
   const n = Math.max(0, options.rows ?? 50);
   const width = a.names.length;
@@ -74,5 +85,8 @@ export async function previewFile(source: IngestSource, encoding?: Encoding | st
     plan: a.plan.columns,
     problems: a.problems,
     warnings,
+    replacements: a.sampleReplacements,
+    bytesRead: a.headBytes,
+    complete: a.complete,
   };
 }

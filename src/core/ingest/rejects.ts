@@ -49,7 +49,8 @@ export async function readRejects(engine: SqlEngine, table: string, limit: numbe
   if (count === 0) return { count: 0, capped: false, first: [] };
   const first = tableToRows(
     await engine.query(
-      `SELECT line, line_byte_position, column_name, error_type, csv_line, error_message FROM ${quoteIdent(table)} ORDER BY line LIMIT ${Math.max(1, examples)}`,
+      // One example per row: DuckDB stores an error per bad cell (every invalid byte sequence of a line).
+      `SELECT DISTINCT ON (line) line, line_byte_position, column_name, error_type, csv_line, error_message FROM ${quoteIdent(table)} ORDER BY line, column_idx LIMIT ${Math.max(1, examples)}`,
     ),
   ).map(
     (r): RejectRow => ({
@@ -77,6 +78,10 @@ export function rejectProblem(
 ): IngestProblem {
   const { file, severity, line } = ctx;
   const text = reject.csvLine.replace(/\n$/, '');
+  // Builds differ in the error type of invalid UTF-8 (INVALID ENCODING, INVALID UNICODE, …); the message is stable.
+  if (/invalid unicode|not utf-8 encoded|byte sequence mismatch|invalid encoding/i.test(reject.errorMessage)) {
+    return undecodableProblem(file, severity, ctx.encodingLabel, line);
+  }
   switch (reject.errorType) {
     case 'TOO MANY COLUMNS':
     case 'MISSING COLUMNS': {

@@ -6,10 +6,11 @@ import { detectEncoding, detectEncodingInWindows, bomLength, textStats, type Enc
 import { sniffDialect, type Dialect } from './dialect.js';
 import { parseRecords } from './records.js';
 import { columnNames } from './naming.js';
-import { planColumns, type TypePlan } from './typePlan.js';
+import { planColumns, type DecimalMark, type TypePlan } from './typePlan.js';
 import { sniffBinary, isBlankText } from './checks.js';
 import {
   ambiguousDateProblem,
+  ambiguousNumberProblem,
   binaryFileProblem,
   emptyFileProblem,
   noColumnsProblem,
@@ -35,6 +36,8 @@ export interface AnalyzeOptions {
   sampleBytes?: number | undefined;
   /** Data records sampled for the type plan (default 20 000). */
   maxRecords?: number | undefined;
+  /** Decimal mark for numbers that read either way (`1.200`); default: decided from the file. */
+  decimalMark?: DecimalMark | undefined;
 }
 
 /** What the head of a file says about it. */
@@ -54,6 +57,8 @@ export interface SampleAnalysis {
   plan: TypePlan;
   /** The whole file fitted in the sample. */
   complete: boolean;
+  /** Bytes of the head that were read and decoded. */
+  headBytes: number;
   /** U+FFFD in the decoded sample (invalid bytes for the chosen encoding). */
   sampleReplacements: number;
   /** Fatal problems (empty, binary, no columns, unreadable); non-empty means "do not load". */
@@ -100,6 +105,7 @@ export async function analyzeSource(source: IngestSource, options: AnalyzeOption
     recordLines: [],
     plan: { columns: [], notes: [] },
     complete: true,
+    headBytes: 0,
     sampleReplacements: 0,
     problems: [problem],
     warnings: [],
@@ -157,8 +163,15 @@ export async function analyzeSource(source: IngestSource, options: AnalyzeOption
     const raw = (header[i] ?? '').replace(/\uFEFF/g, '').replace(/[\r\n\t]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
     if (dialect.header && n !== raw) warnings.push(renamedColumnProblem(file, i, raw, n));
   });
-  const plan = planColumns(names, records, { reportingOffsetMinutes: options.reportingOffsetMinutes });
-  for (const note of plan.notes) warnings.push(ambiguousDateProblem(file, note.column, 'month/day/year'));
+  const plan = planColumns(names, records, {
+    reportingOffsetMinutes: options.reportingOffsetMinutes,
+    delimiter: dialect.delimiter,
+    decimalMark: options.decimalMark,
+  });
+  for (const note of plan.notes) {
+    if (note.kind === 'ambiguous-date-order') warnings.push(ambiguousDateProblem(file, note.column, 'month/day/year'));
+    else warnings.push(ambiguousNumberProblem(file, note.column, note.example, note.decimalMark, note.reason));
+  }
   return {
     encoding,
     dialect,
@@ -169,6 +182,7 @@ export async function analyzeSource(source: IngestSource, options: AnalyzeOption
     recordLines,
     plan,
     complete,
+    headBytes: head.length,
     sampleReplacements: textStats(text).replacements,
     problems: [],
     warnings,

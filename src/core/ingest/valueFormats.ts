@@ -52,6 +52,9 @@ export function isPlainDecimal(value: string): boolean {
   return DECIMAL_RE.test(v) && !/^[+-]?0\d+$/.test(v.split(/[.eE]/)[0] ?? '');
 }
 
+/** Spaces that group digits: no-break, narrow no-break and thin spaces as well as the ASCII one. */
+const SPACES = /[\u00a0\u202f\u2009]/g;
+
 /** Currency marks recognised before or after an amount. `\` is how ¥ decodes from Shift_JIS 0x5C. */
 export const CURRENCY_PREFIXES: readonly string[] = ['¥', '￥', '\\', '$', '＄', '€', '£', 'US$', 'JPY', 'USD', 'EUR'];
 /** Currency marks recognised after an amount. */
@@ -62,18 +65,50 @@ export interface NumberShape {
   /** Currency mark, or null. */
   currency: string | null;
   /**
-   * Thousands grouping: `,` (1,200.5), `.` (1.200,5), ` ` (1 200,5), none, or
-   * `ambiguous` for `1,200` / `1.200` which read either way.
+   * Thousands grouping: `,` (1,200.5), `.` (1.200,5), ` ` (1 200,5, also with a no-break or
+   * narrow no-break space), `'` (1'200.5, Swiss; also ’), none, or `ambiguous` for `1,200` /
+   * `1.200` which read either way.
    */
-  grouping: ',' | '.' | ' ' | 'none' | 'ambiguous';
+  grouping: ',' | '.' | ' ' | "'" | 'none' | 'ambiguous';
   /** For `ambiguous`: the mark that could be thousands or decimal. */
   mark?: ',' | '.';
   /** Decimal mark used, or null when the number has no fractional part (or is ambiguous). */
   decimal: '.' | ',' | null;
   /** Negative marker used: `-`, `−` (U+2212), `▲`/`△` (Japanese accounting), `()` (accounting). */
   negative: '-' | '−' | '▲' | '△' | '()' | null;
-  /** The numeric value (an ambiguous `1,200` read as 1200, `1.200` as 1.2). */
+  /**
+   * The numeric value. An ambiguous value is read the conventional way: `1,200` as 1200,
+   * `1.200` as 1.2 (see {@link readNumber} for the other reading).
+   */
   value: number;
+}
+
+/**
+ * The decimal mark a number proves, if any: `12.5` and `1,200.5` prove `.`, `12,5` and
+ * `1.234.567` prove `,`; `1 234`, `1200` and the ambiguous `1.200` prove nothing.
+ */
+export function decimalEvidence(shape: NumberShape): '.' | ',' | null {
+  if (shape.decimal) return shape.decimal;
+  if (shape.grouping === ',') return '.';
+  if (shape.grouping === '.') return ',';
+  return null;
+}
+
+/**
+ * Reads a number with a known decimal mark: the mark decides ambiguous values (`1.200`
+ * is 1200 with `,`, 1.2 with `.`). Null when the text is not a number, or when it proves
+ * the other decimal mark (`12,5` read with `.`).
+ */
+export function readNumber(value: string, decimalMark: '.' | ','): number | null {
+  const shape = numberShape(value);
+  if (!shape) return null;
+  const evidence = decimalEvidence(shape);
+  if (evidence !== null && evidence !== decimalMark) return null;
+  if (shape.grouping !== 'ambiguous') return shape.value;
+  // Exactly 1–3 digits, the mark, 3 digits: 1.200 is 1200 with ",", 1.2 with ".".
+  const digits = value.replace(/[^\d]/g, '');
+  const sign = shape.value < 0 ? -1 : 1;
+  return sign * Number(shape.mark === decimalMark ? `${digits.slice(0, -3)}.${digits.slice(-3)}` : digits);
 }
 
 function stripAffix(s: string, list: readonly string[], where: 'start' | 'end'): [string, string | null] {
@@ -87,7 +122,8 @@ function stripAffix(s: string, list: readonly string[], where: 'start' | 'end'):
 
 /**
  * Recognises an amount with optional currency mark, thousands grouping and negative
- * marker: `¥1,200`, `1,200円`, `-$3.50`, `▲1,000`, `(1,200)`, `1.234,50 €`, `12`.
+ * marker: `¥1,200`, `1,200円`, `-$3.50`, `▲1,000`, `(1,200)`, `1.234,50 €`, `1 234,50`,
+ * `1'234.50`, `12`.
  * Returns null for anything else, including `1,2` style decimal commas with grouping
  * that does not fit.
  */
@@ -115,11 +151,14 @@ export function numberShape(value: string): NumberShape | null {
     [rest, cur] = stripAffix(s, CURRENCY_SUFFIXES, 'end');
     s = rest;
   }
-  if (!/^[\d.,\s]+$/.test(s) || !/\d/.test(s)) return null;
+  // All kinds of space (no-break U+00A0, narrow no-break U+202F, thin U+2009) group like a
+  // space; the typographic apostrophe ’ like the ASCII one.
+  s = s.replace(SPACES, ' ').replace(/’/g, "'");
+  if (!/^[\d.,' ]+$/.test(s) || !/\d/.test(s)) return null;
   const sign = negative ? -1 : 1;
   const num = (t: string): number => sign * Number(t);
-  // 1,200 / 1.200: one group of three, could be thousands or decimals
-  if (/^\d{1,3}[.,]\d{3}$/.test(s)) {
+  // 1,200 / 1.200: one group of three, could be thousands or decimals (0.500 cannot be thousands)
+  if (/^[1-9]\d{0,2}[.,]\d{3}$/.test(s)) {
     const mark = s.includes(',') ? ',' : '.';
     return { currency: cur, grouping: 'ambiguous', mark, decimal: null, negative, value: num(mark === ',' ? s.replace(',', '') : s) };
   }
@@ -134,8 +173,11 @@ export function numberShape(value: string): NumberShape | null {
   if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) {
     return { currency: cur, grouping: '.', decimal: s.includes(',') ? ',' : null, negative, value: num(s.replace(/\./g, '').replace(',', '.')) };
   }
-  if (/^\d{1,3}( \d{3})+(,\d+)?$/.test(s)) {
-    return { currency: cur, grouping: ' ', decimal: s.includes(',') ? ',' : null, negative, value: num(s.replace(/ /g, '').replace(',', '.')) };
+  // 1 234,5 (French, Nordic), 1 234.5 (SI), 1'234.5 (Swiss), 1'234,5: the decimal mark says which
+  const g = /^\d{1,3}(?:([ '])\d{3})(?:\1\d{3})*(?:([.,])\d+)?$/.exec(s);
+  if (g) {
+    const decimal = (g[2] ?? null) as '.' | ',' | null;
+    return { currency: cur, grouping: g[1] as ' ' | "'", decimal, negative, value: num(s.replace(/[ ']/g, '').replace(',', '.')) };
   }
   return null;
 }

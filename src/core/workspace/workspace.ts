@@ -4,6 +4,7 @@
  * and computes the same way everywhere.
  */
 import type { SqlEngine } from '../engine/types.js';
+import { tableToRows } from '../engine/rows.js';
 import type { Catalogue } from '../kpi/catalogue.js';
 import { KpiRunner, type KpiResult } from '../kpi/runner.js';
 import { ingestFile, type IngestOptions, type IngestResult, type IngestSource } from '../ingest/index.js';
@@ -71,12 +72,17 @@ export class Workspace {
    * success the model is rebuilt, unless `deferModel` (loading several files at once).
    */
   async load(source: IngestSource, options: Omit<IngestOptions, 'reportingOffsetMinutes' | 'existingTables'> & { deferModel?: boolean }): Promise<IngestResult> {
+    // Loading again into an existing table (another encoding or decimal mark) replaces it.
+    const replacing = options.tableName && this.tables.has(options.tableName) ? await this.columnsOf(options.tableName) : null;
     const result = await ingestFile(this.engine, source, {
       ...options,
       reportingOffsetMinutes: this.options.reportingOffsetMinutes,
       existingTables: this.tables.names(),
     });
     if (result.ok) {
+      // A mapping confirmed for the old columns does not fit new ones (a header read in
+      // the wrong encoding): detection applies again.
+      if (replacing !== null && replacing !== (await this.columnsOf(result.table))) this.modeller.unconfirm(result.table);
       this.tables.add(result.table, { file: source.name, encoding: result.encoding, skippedRows: result.skippedRows });
       if (!options.deferModel) await this.refreshModel();
     }
@@ -94,6 +100,17 @@ export class Workspace {
     this.modeller.confirm(mapping);
     const store = this.options.mappingStore;
     if (store) rememberMapping(store, mapping, { now: this.options.now?.() ?? new Date(), segment: this.segmentFor(mapping) });
+  }
+
+  /** Column names and types of a table, as one string to compare. */
+  private async columnsOf(table: string): Promise<string> {
+    const rows = tableToRows(
+      await this.engine.query(
+        "SELECT column_name AS n, data_type AS t FROM information_schema.columns WHERE table_name = $1 AND table_schema = 'main' ORDER BY ordinal_position",
+        [table],
+      ),
+    );
+    return JSON.stringify(rows.map((r) => [r.n, r.t]));
   }
 
   /** Maps a table with a role the user named (instead of the detected one). */

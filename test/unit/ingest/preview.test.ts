@@ -29,6 +29,30 @@ describe('previewFile', () => {
     expect(w?.count).toBeGreaterThan(0);
   });
 
+  it('the encoding picker preview decodes only the head of a large file, and counts invalid bytes', async () => {
+    const body = '顧客名,金額\r\n' + '㈱東京,"1,200"\r\n髙田太郎,300\r\n'.repeat(40000);
+    const bytes = sjis(body);
+    expect(bytes.length).toBeGreaterThan(1_000_000);
+    const source = bufferSource('big.csv', bytes);
+    const reads: [number, number][] = [];
+    const spy = { ...source, read: (s: number, e: number) => (reads.push([s, e]), source.read(s, e)) };
+    const wrong = await previewFile(spy, 'utf-8', { rows: 10, sampleBytes: 64 * 1024 });
+    expect(reads.every(([s, e]) => s === 0 && e <= 64 * 1024)).toBe(true);
+    expect(wrong).toMatchObject({ bytesRead: 64 * 1024, complete: false });
+    expect(wrong.rows).toHaveLength(10);
+    // Every Japanese character is invalid UTF-8 here: the header alone has 3 + 2.
+    expect(wrong.replacements).toBeGreaterThan(1000);
+    expect(wrong.header.join('')).toContain('\uFFFD');
+    const right = await previewFile(spy, 'shift_jis', { rows: 10, sampleBytes: 64 * 1024 });
+    expect(right.replacements).toBe(0);
+    expect(right.header).toEqual(['顧客名', '金額']);
+    expect(right.rows.slice(0, 2)).toEqual([
+      ['㈱東京', '1,200'],
+      ['髙田太郎', '300'],
+    ]);
+    expect(Math.max(...reads.map(([, e]) => e))).toBeLessThanOrEqual(64 * 1024);
+  });
+
   it('reports empty and binary files as problems', async () => {
     expect((await previewFile(bufferSource('e.csv', new Uint8Array(0)))).problems[0]?.kind).toBe('empty-file');
     expect((await previewFile(bufferSource('e.csv', utf8('\uFEFF\r\n')))).problems[0]?.kind).toBe('empty-file');

@@ -97,6 +97,14 @@ describe('rejects', () => {
     expect(rejectProblem(reject({ errorType: 'UNQUOTED VALUE', csvLine: '1,"ab"c' }), c).kind).toBe('malformed-row');
     expect(rejectProblem(reject({ errorType: 'INVALID ENCODING' }), c).kind).toBe('undecodable');
   });
+
+  it('invalid UTF-8 is recognised by its message whatever the error type (the browser build differs from Node)', () => {
+    const c = { file: 'f.csv', severity: 'error' as const, line: 2, encodingLabel: 'UTF-8' };
+    const message = 'Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded.';
+    for (const errorType of ['INVALID UNICODE', 'INVALID STATE', 'CAST']) {
+      expect(rejectProblem(reject({ errorType, errorMessage: message }), c)).toMatchObject({ kind: 'undecodable', line: 2 });
+    }
+  });
 });
 
 describe('problem texts', () => {
