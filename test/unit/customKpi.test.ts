@@ -101,7 +101,7 @@ describe('checking a custom KPI', () => {
     const [p] = problems(c);
     expect(p).toMatchObject({ field: 'id', line: lineOf(text, 'id: mrr') });
     expect(p!.message.en).toMatch(/built-in KPI “MRR and ARR” \(mrr\)/);
-    expect(p!.message.ja).toMatch(/組み込みKPI「MRR・ARR」/);
+    expect(p!.message.ja).toMatch(/組み込み KPI「MRR・ARR」/);
   });
 
   it('rejects an alias of a built-in KPI as id, and as alias', () => {

@@ -73,14 +73,14 @@ export function checkCustomKpi(catalogue: Catalogue, text: string, options: { re
     const other = owner(catalogue, name);
     if (!other || (isCustomKpi(other) && other.id === options.replaces)) continue;
     if (isCustomKpi(other)) {
-      at(path, 'error', `another custom KPI is already named ${name}; choose another id, or open that one to edit it`, `${name} という名前のカスタムKPIがすでにあります。別の id にするか、そのKPIを開いて編集してください`);
+      at(path, 'error', `another custom KPI is already named ${name}; choose another id, or open that one to edit it`, `${name} という名前のカスタム KPIがすでにあります。別の id にするか、そのKPIを開いて編集してください`);
     } else {
       const how = other.id === name ? 'id' : 'alias';
       at(
         path,
         'error',
         `${name} is the ${how} of the built-in KPI “${other.title.en}” (${other.id}); a custom KPI needs an id of its own, such as ${name}_custom`,
-        `${name} は組み込みKPI「${other.title.ja}」（${other.id}）の ${how === 'id' ? 'id' : '別名'} です。カスタムKPIには ${name}_custom のような独自の id を付けてください`,
+        `${name} は組み込み KPI「${other.title.ja}」（${other.id}）の ${how === 'id' ? 'id' : '別名'} です。カスタム KPIには ${name}_custom のような独自の id を付けてください`,
       );
     }
   }

@@ -33,7 +33,7 @@ description:
     Example custom KPI: customers by the month of their signup date, over the last
     \`months\` months up to the latest signup. Edit the header and the SQL, then Run and Save.
   ja: >-
-    カスタムKPIの例: 登録日の月ごとの顧客数（最新の登録日までの直近 months か月）。
+    カスタム KPIの例: 登録日の月ごとの顧客数（最新の登録日までの直近 months か月）。
     ヘッダーと SQL を書き換えて、実行・保存してください。
 requires:
   customers: [customer_id, signup_date]

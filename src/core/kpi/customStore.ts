@@ -59,23 +59,23 @@ export function readCustomKpis(store: KeyValueStore): StoreRead {
     raw = store.getItem(CUSTOM_KPIS_KEY);
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
-    return { kpis: [], problem: { en: `Saved custom KPIs cannot be read in this browser (${m}).`, ja: `保存したカスタムKPIをこのブラウザーで読み込めません（${m}）。` }, unreadable: true };
+    return { kpis: [], problem: { en: `Saved custom KPIs cannot be read in this browser (${m}).`, ja: `保存したカスタム KPIをこのブラウザーで読み込めません（${m}）。` }, unreadable: true };
   }
   if (raw === null) return { kpis: [], problem: null, unreadable: false };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { kpis: [], problem: { en: 'The saved custom KPIs are damaged and cannot be read.', ja: '保存したカスタムKPIのデータが壊れていて読み込めません。' }, unreadable: true };
+    return { kpis: [], problem: { en: 'The saved custom KPIs are damaged and cannot be read.', ja: '保存したカスタム KPIのデータが壊れていて読み込めません。' }, unreadable: true };
   }
   const file = parsed as StoredFile;
   if (!file || typeof file !== 'object' || typeof file.version !== 'number' || !Array.isArray(file.kpis)) {
-    return { kpis: [], problem: { en: 'The saved custom KPIs are damaged and cannot be read.', ja: '保存したカスタムKPIのデータが壊れていて読み込めません。' }, unreadable: true };
+    return { kpis: [], problem: { en: 'The saved custom KPIs are damaged and cannot be read.', ja: '保存したカスタム KPIのデータが壊れていて読み込めません。' }, unreadable: true };
   }
   if (file.version > FORMAT_VERSION) {
     return {
       kpis: [],
-      problem: { en: 'The saved custom KPIs were written by a newer version of this app; they are left as they are.', ja: '保存したカスタムKPIは新しいバージョンのアプリで保存されています。そのまま残します。' },
+      problem: { en: 'The saved custom KPIs were written by a newer version of this app; they are left as they are.', ja: '保存したカスタム KPIは新しいバージョンのアプリで保存されています。そのまま残します。' },
       unreadable: true,
     };
   }
@@ -83,7 +83,7 @@ export function readCustomKpis(store: KeyValueStore): StoreRead {
   const dropped = file.kpis.length - kpis.length;
   return {
     kpis,
-    problem: dropped ? { en: `${dropped} saved custom KPI entries are damaged and were skipped.`, ja: `保存したカスタムKPIのうち ${dropped} 件が壊れていたため読み飛ばしました。` } : null,
+    problem: dropped ? { en: `${dropped} saved custom KPI entries are damaged and were skipped.`, ja: `保存したカスタム KPIのうち ${dropped} 件が壊れていたため読み飛ばしました。` } : null,
     unreadable: false,
   };
 }
@@ -94,7 +94,7 @@ function write(store: KeyValueStore, kpis: StoredCustomKpi[]): void {
     store.setItem(CUSTOM_KPIS_KEY, JSON.stringify(file));
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
-    throw new CustomStoreError({ en: `The custom KPI could not be saved in this browser (${m}).`, ja: `カスタムKPIをこのブラウザーに保存できませんでした（${m}）。` });
+    throw new CustomStoreError({ en: `The custom KPI could not be saved in this browser (${m}).`, ja: `カスタム KPIをこのブラウザーに保存できませんでした（${m}）。` });
   }
 }
 
@@ -112,7 +112,7 @@ function current(store: KeyValueStore, now: Date): StoredCustomKpi[] {
     try {
       store.setItem(`${CUSTOM_KPIS_KEY}.unreadable-${now.toISOString()}`, raw);
     } catch {
-      throw new CustomStoreError({ en: 'The saved custom KPIs cannot be read and could not be set aside; nothing was overwritten.', ja: '保存済みのカスタムKPIが読めず、退避もできなかったため、上書きしていません。' });
+      throw new CustomStoreError({ en: 'The saved custom KPIs cannot be read and could not be set aside; nothing was overwritten.', ja: '保存済みのカスタム KPIが読めず、退避もできなかったため、上書きしていません。' });
     }
   }
   return [];

@@ -208,7 +208,7 @@ function readHeader(h: Record<string, unknown>, sql: string, options: ParseOptio
   }
   const family = h.family as KpiFamily;
   if (options.custom) {
-    if (family !== CUSTOM_FAMILY) fail(['family'], `family of a custom KPI must be ${CUSTOM_FAMILY}`, `カスタムKPIの family は ${CUSTOM_FAMILY} にしてください`);
+    if (family !== CUSTOM_FAMILY) fail(['family'], `family of a custom KPI must be ${CUSTOM_FAMILY}`, `カスタム KPIの family は ${CUSTOM_FAMILY} にしてください`);
   } else if (!FAMILIES.includes(family)) {
     fail(['family'], `family must be one of ${FAMILIES.join(', ')}`, `family は ${FAMILIES.join('、')} のいずれかです`);
   }
