@@ -101,6 +101,20 @@ export interface KpiSummary {
   chart: Record<string, unknown> | null;
   requires: Record<string, string[]>;
   source: string;
+  /** A custom KPI (saved in this browser), not one of the files under sql/. */
+  custom: boolean;
+}
+
+export type { KpiProblem } from '../core/kpi/custom.js';
+import type { KpiProblem } from '../core/kpi/custom.js';
+
+/** A custom KPI checked (and, for addCustomKpi, registered), or why it cannot be used. */
+export type CustomKpiOutcome = { ok: true; kpi: KpiSummary; warnings: KpiProblem[] } | { ok: false; problems: KpiProblem[] };
+
+/** A custom KPI being edited, run without saving: its check and, when valid, its result. */
+export interface DraftRunOutcome {
+  check: CustomKpiOutcome;
+  outcome: KpiOutcome | null;
 }
 
 /** A KPI result or why it could not run. */
@@ -151,6 +165,17 @@ export interface WorkerApi {
   kpis(): Promise<KpiSummary[]>;
   /** Runs a KPI for a view; a newer request of the same view supersedes this one. */
   runKpi(view: string, id: string, params: Record<string, unknown>): Promise<KpiOutcome>;
+  /**
+   * Checks a custom KPI's text and, when usable, puts it in the catalogue (in place of the
+   * custom KPI saved as `replaces`, when editing one).
+   */
+  addCustomKpi(text: string, replaces: string | null): Promise<CustomKpiOutcome>;
+  /** Takes a custom KPI out of the catalogue (built-in KPIs cannot be removed). */
+  removeCustomKpi(id: string): Promise<boolean>;
+  /** Starting text for a new custom KPI: the template, or a copy of KPI `from`, with a free id. */
+  draftCustomKpi(from: string | null, chartType: string | null): Promise<string>;
+  /** Checks and runs a custom KPI being edited, without registering it. */
+  runCustomDraft(view: string, text: string, replaces: string | null, params: Record<string, unknown>): Promise<DraftRunOutcome>;
   /** The canonical model: roles, mappings, currency, segments. */
   model(): Promise<ModelSummary>;
   /** Changes a table's mapping (role, columns, normalisation) and rebuilds the model. */

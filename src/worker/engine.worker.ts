@@ -8,10 +8,13 @@ import { AsyncEngine, QueryCancelled } from './asyncEngine.js';
 import { browserFileSource } from './fileSource.js';
 import { bundledSqlFiles } from './sqlFiles.js';
 import { packResult } from './results.js';
-import type { EncodingPreview, EngineInfo, FileProblem, IngestOptions, IngestOutcome, IngestProgress, KpiOutcome, KpiSummary, QueryFailure, QueryOutcome, TableSummary, WorkerApi } from './api.js';
+import type { CustomKpiOutcome, DraftRunOutcome, EncodingPreview, EngineInfo, FileProblem, IngestOptions, IngestOutcome, IngestProgress, KpiOutcome, KpiSummary, QueryFailure, QueryOutcome, TableSummary, WorkerApi } from './api.js';
 import { quoteIdent } from '../core/workspace/tables.js';
 import { loadCatalogue } from '../core/kpi/catalogue.js';
-import { KpiRunError } from '../core/kpi/runner.js';
+import { KpiRunError, type KpiResult } from '../core/kpi/runner.js';
+import type { KpiDefinition } from '../core/kpi/types.js';
+import { addCustomKpi, checkCustomKpi, isCustomKpi, outputProblems, removeCustomKpi, type CustomCheck } from '../core/kpi/custom.js';
+import { draftCustomKpi } from '../core/kpi/customDraft.js';
 import { Workspace } from '../core/workspace/workspace.js';
 import { summariseModel } from '../core/workspace/modelSummary.js';
 import { QueryQueue, SupersededError } from '../core/engine/queryQueue.js';
@@ -42,6 +45,39 @@ function messageOf(e: unknown): string {
   return m.replace(/^Error:\s*/, '');
 }
 
+/** What the page needs of a KPI definition. */
+function summarise(k: KpiDefinition): KpiSummary {
+  return {
+    id: k.id,
+    family: k.family,
+    title: k.title,
+    description: k.description,
+    params: k.params,
+    outputs: k.outputs,
+    chart: k.chart,
+    requires: k.requires,
+    source: k.source,
+    custom: isCustomKpi(k),
+  };
+}
+
+function customOutcome(c: CustomCheck): CustomKpiOutcome {
+  return c.ok ? { ok: true, kpi: summarise(c.def), warnings: c.warnings } : { ok: false, problems: c.problems };
+}
+
+/** Runs a KPI job on the queue under `view` and packs its result, or why it failed. */
+async function runPacked(view: string, job: () => Promise<KpiResult>): Promise<KpiOutcome> {
+  const t0 = performance.now();
+  try {
+    const r = await queue.submit(view, job);
+    const packed = packResult(r.table, Math.round(performance.now() - t0));
+    return Object.assign(packed, { ok: true as const, params: r.params, sql: r.sql });
+  } catch (e) {
+    if (e instanceof KpiRunError) return { ok: false, kind: e.kind, messages: e.messages, cancelled: false };
+    const cancelled = e instanceof QueryCancelled || e instanceof SupersededError;
+    return { ok: false, kind: cancelled ? 'cancelled' : 'sql', messages: [{ en: messageOf(e), ja: messageOf(e) }], cancelled };
+  }
+}
 
 const api: WorkerApi = {
   async init(options, onRemember): Promise<EngineInfo> {
@@ -169,30 +205,36 @@ const api: WorkerApi = {
   },
 
   async kpis(): Promise<KpiSummary[]> {
-    return catalogue.kpis.map((k) => ({
-      id: k.id,
-      family: k.family,
-      title: k.title,
-      description: k.description,
-      params: k.params,
-      outputs: k.outputs,
-      chart: k.chart,
-      requires: k.requires,
-      source: k.source,
-    }));
+    return catalogue.kpis.map(summarise);
   },
 
   async runKpi(view: string, id: string, params: Record<string, unknown>): Promise<KpiOutcome> {
-    const t0 = performance.now();
-    try {
-      const r = await queue.submit(view, () => need(workspace).run(id, params));
-      const packed = packResult(r.table, Math.round(performance.now() - t0));
-      return Object.assign(packed, { ok: true as const, params: r.params, sql: r.sql });
-    } catch (e) {
-      if (e instanceof KpiRunError) return { ok: false, kind: e.kind, messages: e.messages, cancelled: false };
-      const cancelled = e instanceof QueryCancelled || e instanceof SupersededError;
-      return { ok: false, kind: cancelled ? 'cancelled' : 'sql', messages: [{ en: messageOf(e), ja: messageOf(e) }], cancelled };
-    }
+    return runPacked(view, () => need(workspace).run(id, params));
+  },
+
+  async addCustomKpi(text: string, replaces: string | null): Promise<CustomKpiOutcome> {
+    return customOutcome(addCustomKpi(catalogue, text, { replaces }));
+  },
+
+  async removeCustomKpi(id: string): Promise<boolean> {
+    return removeCustomKpi(catalogue, id);
+  },
+
+  async draftCustomKpi(from: string | null, chartType: string | null): Promise<string> {
+    return draftCustomKpi(catalogue, { from, chartType });
+  },
+
+  async runCustomDraft(view: string, text: string, replaces: string | null, params: Record<string, unknown>): Promise<DraftRunOutcome> {
+    const check = checkCustomKpi(catalogue, text, { replaces });
+    if (!check.ok) return { check: customOutcome(check), outcome: null };
+    let columns: string[] = [];
+    const outcome = await runPacked(view, async () => {
+      const r = await need(workspace).runner.runDefinition(check.def, params);
+      columns = r.columns.map((c) => c.name);
+      return r;
+    });
+    if (outcome.ok) check.warnings.push(...outputProblems(check.def, columns));
+    return { check: customOutcome(check), outcome };
   },
 
   async model() {

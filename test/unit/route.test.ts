@@ -13,4 +13,16 @@ describe('hash routes', () => {
     expect(parseHash('#/kpi/DROP TABLE')).toEqual({ view: 'dashboard' });
     expect(parseHash('#/console')).toEqual({ view: 'console' });
   });
+  it('round-trips the custom-KPI editor routes', () => {
+    for (const [hash, route] of [
+      ['#/custom/new', { view: 'custom', id: null }],
+      ['#/custom/new?from=mrr_movements', { view: 'custom', id: null, from: 'mrr_movements' }],
+      ['#/custom/my_kpi', { view: 'custom', id: 'my_kpi' }],
+    ] as const) {
+      expect(parseHash(hash)).toEqual(route);
+      expect(formatHash(parseHash(hash))).toBe(hash);
+    }
+    expect(parseHash('#/custom/new?from=DROP%20TABLE')).toEqual({ view: 'custom', id: null });
+    expect(parseHash('#/custom/Bad-Id')).toEqual({ view: 'dashboard' });
+  });
 });

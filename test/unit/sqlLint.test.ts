@@ -8,27 +8,10 @@ import { readSqlFiles } from '../../src/node/sqlFiles.js';
 import { loadCatalogue } from '../../src/core/kpi/catalogue.js';
 import { undeclaredParams } from '../../src/core/kpi/params.js';
 import { findParamRefs } from '../../src/core/kpi/sqlScan.js';
+import { checkSingleQuery, codeOnly, SQL_RULES } from '../../src/core/kpi/sqlRules.js';
 
 const files = readSqlFiles();
 const catalogue = loadCatalogue(files);
-
-/** SQL text with comments and string literals blanked out, so rules look at code only. */
-function codeOnly(sql: string): string {
-  return sql
-    .replace(/--[^\n]*/g, ' ')
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/'(?:[^']|'')*'/g, "''");
-}
-
-const FORBIDDEN: [RegExp, string][] = [
-  [/\btimestamptz\b/i, 'TIMESTAMPTZ traps duckdb-wasm without ICU'],
-  [/\btimestamp\s+with\s+time\s+zone\b/i, 'TIMESTAMP WITH TIME ZONE traps duckdb-wasm without ICU'],
-  [/\b(now|current_date|current_timestamp|get_current_timestamp|today)\b/i, 'results must depend on data and parameters, not the clock'],
-  [/\b(read_parquet|parquet_scan|read_json\w*|json_\w+|to_json|from_json)\s*\(/i, 'Parquet/JSON functions need extensions'],
-  [/\b(timezone|at\s+time\s+zone|current_setting)\b/i, 'time-zone functions need ICU'],
-  [/\b(install|load)\s+\w+/i, 'no extensions'],
-  [/https?:\/\//i, 'no remote files'],
-];
 
 describe('sql/** lint', () => {
   it('finds the KPI files', () => {
@@ -43,7 +26,7 @@ describe('sql/** lint', () => {
     describe(f.path, () => {
       it('uses no engine-hostile SQL', () => {
         const code = codeOnly(f.text.replace(/^\/\*---[\s\S]*?---\*\//, ''));
-        for (const [re, why] of FORBIDDEN) expect(re.test(code), `${f.path}: ${why} (${re})`).toBe(false);
+        for (const r of SQL_RULES) expect(r.pattern.test(code), `${f.path}: ${r.why.en} (${r.pattern})`).toBe(false);
       });
     });
   }
@@ -54,6 +37,9 @@ describe('sql/** lint', () => {
         expect(undeclaredParams(def)).toEqual([]);
         const used = new Set(findParamRefs(def.sql).map((r) => r.name));
         expect(def.params.map((p) => p.name).filter((n) => !used.has(n))).toEqual([]);
+      });
+      it('is one query', () => {
+        expect(checkSingleQuery(def.sql)).toBeNull();
       });
       it('takes as_of and has bilingual texts', () => {
         expect(def.params.find((p) => p.name === 'as_of')?.type).toBe('date');

@@ -8,6 +8,8 @@
 import * as Comlink from 'comlink';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type {
+  CustomKpiOutcome,
+  DraftRunOutcome,
   EncodingPreview,
   EngineInfo,
   ImportOutcome,
@@ -66,6 +68,8 @@ export class EngineClient {
   private worker!: Worker;
   private api!: Comlink.Remote<WorkerApi>;
   private held = new Map<string, HeldFile>();
+  /** Custom KPIs registered in the worker (id -> text), registered again after a restart. */
+  private customs = new Map<string, string>();
   private latest = new Map<string, number>();
   private seq = 0;
   private restarting: Promise<void> | null = null;
@@ -118,6 +122,7 @@ export class EngineClient {
       this.worker.terminate();
       try {
         await this.start();
+        for (const text of this.customs.values()) await this.api.addCustomKpi(text, null);
         for (const [id, h] of this.held) {
           await this.api.ingest(id, h.file, { ...h.options, tableName: h.tableName, deferModel: true }, Comlink.proxy(() => undefined));
         }
@@ -221,6 +226,43 @@ export class EngineClient {
     const m = await call();
     this.session = m.session;
     return m;
+  }
+
+  /**
+   * Registers a custom KPI in the worker's catalogue (in place of the one saved as
+   * `replaces`); it is registered again whenever the engine restarts.
+   */
+  async addCustomKpi(text: string, replaces: string | null = null): Promise<CustomKpiOutcome> {
+    if (this.restarting) await this.restarting;
+    const outcome = await this.api.addCustomKpi(text, replaces);
+    if (outcome.ok) {
+      if (replaces) this.customs.delete(replaces);
+      this.customs.set(outcome.kpi.id, text);
+    }
+    return outcome;
+  }
+
+  /** Takes a custom KPI out of the worker's catalogue. */
+  async removeCustomKpi(id: string): Promise<boolean> {
+    if (this.restarting) await this.restarting;
+    this.customs.delete(id);
+    return this.api.removeCustomKpi(id);
+  }
+
+  /** Starting text for a new custom KPI (template, or a copy of `from`). */
+  async draftCustomKpi(from: string | null, chartType: string | null): Promise<string> {
+    if (this.restarting) await this.restarting;
+    return this.api.draftCustomKpi(from, chartType);
+  }
+
+  /** Checks and runs a custom KPI being edited; a newer run for the same view supersedes it. */
+  async runCustomDraft(view: string, text: string, replaces: string | null, params: Record<string, unknown>): Promise<{ run: DraftRunOutcome; table: Table | null }> {
+    if (this.restarting) await this.restarting;
+    const token = ++this.seq;
+    this.latest.set(view, token);
+    const run = await this.api.runCustomDraft(view, text, replaces, params);
+    if (this.latest.get(view) !== token) throw new Superseded();
+    return { run, table: run.outcome?.ok ? tableFromIPC(run.outcome.ipc) : null };
   }
 
   /** The worker's API for the model and mapping (see WorkerApi). */

@@ -16,6 +16,11 @@ const cache = new ResultCache();
 /** Loads the KPI list from the worker (once). */
 export async function loadCatalogue(): Promise<void> {
   if (catalogue.loaded) return;
+  await reloadCatalogue();
+}
+
+/** Loads the KPI list again (after custom KPIs were added, changed or removed). */
+export async function reloadCatalogue(): Promise<void> {
   catalogue.kpis = await engine().kpis();
   catalogue.loaded = true;
 }

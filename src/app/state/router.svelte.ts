@@ -22,3 +22,9 @@ export function replaceParams(id: string, params: Record<string, string>): void 
   history.replaceState(null, '', formatHash(route));
   router.route = route;
 }
+
+/** Goes to a route in place of the current one (no new history entry). */
+export function replaceRoute(route: Route): void {
+  history.replaceState(null, '', formatHash(route));
+  router.route = route;
+}

@@ -176,19 +176,32 @@ export class KpiRunner {
   }
 
   private async resolveHere(id: string, input: Record<string, unknown>): Promise<{ def: KpiDefinition; values: ParamValues; problems: ParamProblem[] }> {
-    const def = this.get(id);
-    if (!def) throw new KpiRunError(id, 'unknown-kpi', [{ en: `there is no KPI named ${id}`, ja: `${id} という KPI はありません` }]);
+    const def = this.need(id);
     const { values, problems } = resolveParams(def, input, { dataEnd: await this.dataEnd() });
     return { def, values, problems };
   }
 
-  /** Runs a KPI by id with raw parameter input (text or typed values). */
-  async run(id: string, input: Record<string, unknown> = {}): Promise<KpiResult> {
-    return this.inSchema(() => this.runHere(id, input));
+  private need(id: string): KpiDefinition {
+    const def = this.get(id);
+    if (!def) throw new KpiRunError(id, 'unknown-kpi', [{ en: `there is no KPI named ${id}`, ja: `${id} という KPI はありません` }]);
+    return def;
   }
 
-  private async runHere(id: string, input: Record<string, unknown>): Promise<KpiResult> {
-    const { def, values, problems } = await this.resolveHere(id, input);
+  /** Runs a KPI by id with raw parameter input (text or typed values). */
+  async run(id: string, input: Record<string, unknown> = {}): Promise<KpiResult> {
+    return this.inSchema(() => this.runHere(this.need(id), id, input));
+  }
+
+  /**
+   * Runs a definition that need not be in the catalogue (a custom KPI being edited). Its
+   * derived tables must be in the catalogue.
+   */
+  async runDefinition(def: KpiDefinition, input: Record<string, unknown> = {}): Promise<KpiResult> {
+    return this.inSchema(() => this.runHere(def, def.id, input));
+  }
+
+  private async runHere(def: KpiDefinition, id: string, input: Record<string, unknown>): Promise<KpiResult> {
+    const { values, problems } = resolveParams(def, input, { dataEnd: await this.dataEndHere() });
     if (problems.length) throw new KpiRunError(id, 'params', problems.map((p) => p.message), problems);
     const missing = await this.missingData(def, values);
     if (missing.length) throw new KpiRunError(id, 'missing-data', missing);

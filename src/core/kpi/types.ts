@@ -71,7 +71,8 @@ export interface ConditionalRequirement {
   requires: Requirements;
 }
 
-export type KpiFamily = 'revenue' | 'customers' | 'product' | 'support' | 'costs';
+/** KPI families; `custom` is the family of custom KPIs kept in the browser. */
+export type KpiFamily = 'revenue' | 'customers' | 'product' | 'support' | 'costs' | 'custom';
 
 /** A parsed KPI file. */
 export interface KpiDefinition {
