@@ -22,3 +22,9 @@ export function replaceParams(id: string, params: Record<string, string>): void 
   history.replaceState(null, '', formatHash(route));
   router.route = route;
 }
+
+/** Replaces the current route without a new history entry (e.g. the report's list after an edit). */
+export function replaceRoute(route: Route): void {
+  history.replaceState(null, '', formatHash(route));
+  router.route = route;
+}
