@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, SCREENSHOTS } from './fixtures.js';
 import { TILES } from '../../src/app/dashboard/tiles.js';
@@ -135,6 +135,7 @@ for (const [lang, dark] of [
     // Title and dashboard, then each view on a page of its own (at least).
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(3);
     expect(pdf.length).toBeGreaterThan(30_000);
+    writeFileSync(path.join(SCREENSHOTS, `report-${lang}.pdf`), pdf);
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1360, height: 900 });
     await page.screenshot({

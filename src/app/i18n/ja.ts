@@ -69,6 +69,8 @@ export const ja: Record<MessageKey, string> = {
   'kpi.copyCustom': 'カスタム KPI としてコピー',
   'kpi.catalogue': 'KPI 一覧',
   'kpi.chartEmpty': 'このグラフに表示するデータがありません。',
+  'kpi.table': '結果の表',
+  'kpi.tableOf': '表: {title}',
   'family.revenue': '財務',
   'family.customers': 'カスタマーマネジメント',
   'family.product': 'プロダクト',
