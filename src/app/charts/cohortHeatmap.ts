@@ -161,7 +161,7 @@ export function cohortHeatmap(doc: Document, rows: readonly Row[], options: Char
   // Cells too narrow for "100%" (an A4 page, a narrow window) show the number alone: the
   // legend above says the values are percentages.
   const pctNumber = numberFormat(options.locale, { digits: 0 });
-  const cellText = textWidth(pct0(1), textSize) + 4 <= cellW ? pct0 : (v: number): string => pctNumber(v * 100);
+  const cellText = textWidth(pct0(1), textSize) + 8 <= cellW ? pct0 : (v: number): string => pctNumber(v * 100);
 
   // Colour: sequential, 0 .. max(1, highest retention) (revenue retention may exceed 1).
   const top = Math.max(1, ...data.map((d) => d.retention));
