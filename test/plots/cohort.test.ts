@@ -71,6 +71,21 @@ describe('cohort heatmap', () => {
     ];
     expectSnapshot('cohort-heatmap-revenue', cohortHeatmap(createDocument(), rows, DARK));
   });
+  it('cells too narrow for "100%" show the number alone; wide cells keep the sign', () => {
+    const rows: Record<string, unknown>[] = [];
+    for (let c = 0; c < 24; c++) {
+      const cohort = new Date(Date.UTC(2023, c, 1)).toISOString().slice(0, 10);
+      for (let p = 0; p < 24 - c; p++) rows.push({ cohort, period: p, cohort_size: 10, retained: 10, retention: 1 });
+    }
+    const cellTexts = (width: number): string[] =>
+      [...cohortHeatmap(createDocument(), rows, { ...EN, width }).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent ?? '');
+    // A4 portrait: about 700 px for 24 periods, under 25 px a cell.
+    const narrow = cellTexts(700);
+    expect(narrow.length).toBeGreaterThan(0);
+    expect(narrow.every((t) => t === '100')).toBe(true);
+    const wide = cellTexts(1400);
+    expect(wide.every((t) => t === '100%')).toBe(true);
+  });
   it('36 cohorts thin the labels', () => {
     const rows: Record<string, unknown>[] = [];
     for (let c = 0; c < 36; c++) {

@@ -10,7 +10,7 @@
 import * as Plot from '@observablehq/plot';
 import { basePlot, chartId, colors, FONT_SIZE, labeller, luminance, marginFor, note, num, placeholder, rampLegend, SVG_NS, wrapper } from './common.js';
 import { grainFromColumn, inferGrain, parseIsoDate } from './dates.js';
-import { numberFormat, percentFormat, periodFormat } from './format.js';
+import { numberFormat, percentFormat, periodFormat, textWidth } from './format.js';
 import { thinBand } from './ticks.js';
 import type { ChartElement, ChartEncoding, ChartOptions, Row } from './types.js';
 
@@ -158,6 +158,10 @@ export function cohortHeatmap(doc: Document, rows: readonly Row[], options: Char
   const cellW = plotW / periods.length;
   const showText = cellW >= 24 && cellH >= 13;
   const textSize = cellW < 34 ? 8.5 : FONT_SIZE;
+  // Cells too narrow for "100%" (an A4 page, a narrow window) show the number alone: the
+  // legend above says the values are percentages.
+  const pctNumber = numberFormat(options.locale, { digits: 0 });
+  const cellText = textWidth(pct0(1), textSize) + 8 <= cellW ? pct0 : (v: number): string => pctNumber(v * 100);
 
   // Colour: sequential, 0 .. max(1, highest retention) (revenue retention may exceed 1).
   const top = Math.max(1, ...data.map((d) => d.retention));
@@ -173,7 +177,7 @@ export function cohortHeatmap(doc: Document, rows: readonly Row[], options: Char
   if (showMean && !yTicks.includes(MEAN_KEY)) yTicks.push(MEAN_KEY);
 
   const text = (subset: Cell[], fill: string, bold: boolean): Plot.Markish =>
-    Plot.text(subset, { x: 'period', y: 'key', text: (d: Cell) => pct0(d.retention), fill, fontSize: textSize, fontWeight: bold ? 'bold' : 'normal', pointerEvents: 'none' });
+    Plot.text(subset, { x: 'period', y: 'key', text: (d: Cell) => cellText(d.retention), fill, fontSize: textSize, fontWeight: bold ? 'bold' : 'normal', pointerEvents: 'none' });
   const marks: Plot.Markish[] = [
     Plot.cell(data, { x: 'period', y: 'key', fill: 'retention', inset: 0.5, title: 'title', tip: true }),
     Plot.cell(incomplete, { x: 'period', y: 'key', fill: `url(#${hatchId})`, stroke: c.foreground, strokeDasharray: '3,2', strokeWidth: 1, inset: 1 }),

@@ -7,7 +7,7 @@ import type { Table } from 'apache-arrow';
 import type { Bilingual } from '../../core/kpi/types.js';
 import type { KpiSummary } from '../../worker/api.js';
 import { Superseded } from '../engine/client.js';
-import { ResultCache, resultKey, type CachedResult } from './kpiResults.js';
+import { ResultCache, resultKey, SharedRuns, type CachedResult } from './kpiResults.js';
 import { engine, ws } from './workspace.svelte.js';
 
 export const catalogue = $state({ kpis: [] as KpiSummary[], loaded: false });
@@ -37,11 +37,24 @@ export type KpiState =
   | { status: 'error'; messages: Bilingual[] }
   | { status: 'superseded' };
 
-/** Runs (or fetches from cache) a KPI for a view. */
+const runs = new SharedRuns<KpiState>({ status: 'superseded' }, (s) => s.status === 'superseded');
+
+/**
+ * Runs (or fetches from cache) a KPI for a view. When another view is already running the
+ * same KPI with the same parameters on the same data (the dashboard and the report open at
+ * once), this waits for that run instead of starting a second one.
+ */
 export async function runKpi(view: string, id: string, params: Record<string, unknown>): Promise<KpiState> {
   const key = resultKey(id, params, ws.dataVersion);
   const hit = cache.get(key);
-  if (hit) return { status: 'ok', result: hit };
+  if (hit) {
+    runs.claim(view); // an older request of this view still running must not overwrite this answer
+    return { status: 'ok', result: hit };
+  }
+  return runs.run(view, key, () => execute(view, id, params, key));
+}
+
+async function execute(view: string, id: string, params: Record<string, unknown>, key: string): Promise<KpiState> {
   try {
     const { outcome, table } = await engine().runKpi(view, id, params);
     if (!outcome.ok) {
