@@ -262,6 +262,14 @@ describe('starting points', () => {
     expect(checkCustomKpi(cat, text).ok).toBe(true);
   });
 
+  it('a custom KPI can be copied too', () => {
+    const cat = fresh();
+    expect(addCustomKpi(cat, KPI()).ok).toBe(true);
+    const c = checkCustomKpi(cat, draftCustomKpi(cat, { from: 'signups' }));
+    expect(c.ok && c.def.id).toBe('signups_copy');
+    expect(c.ok && c.def.title).toEqual({ en: 'Signups (copy)', ja: '登録数（コピー）' });
+  });
+
   it('copying an unknown KPI gives the template', () => {
     expect(draftCustomKpi(fresh(), { from: 'nope' })).toBe(customTemplate('my_kpi'));
   });
