@@ -46,6 +46,8 @@ export function exprContext(m: ConfirmedMapping, options: CanonicalOptions): Exp
 /** The SQL that creates the canonical views, and what the UI should know about it. */
 export interface CanonicalSql {
   statements: string[];
+  /** The canonical view each statement creates (same order). */
+  views: CanonicalView[];
   warnings: MappingWarning[];
   /** Views fed by at least one file (customers also when synthesised). */
   available: CanonicalView[];
@@ -194,6 +196,7 @@ export function buildCanonicalSql(mappings: readonly ConfirmedMapping[], options
   const statements = selects.map(([view, body]) => `CREATE OR REPLACE ${kind} ${target(view)} AS ${body}`);
   return {
     statements,
+    views: selects.map(([view]) => view),
     warnings,
     available: availableViews(usable),
     roles: [...new Set(usable.map((m) => m.role))],

@@ -9,7 +9,7 @@
  */
 import type { SqlEngine } from '../engine/types.js';
 import { tableToRows } from '../engine/rows.js';
-import { CANONICAL_SCHEMA, CANONICAL_VIEWS, type CanonicalView } from '../model/schema.js';
+import { CANONICAL_SCHEMA, type CanonicalView } from '../model/schema.js';
 import {
   bindMapping,
   buildCanonicalSql,
@@ -83,6 +83,8 @@ export function emptyCanonicalSql(view: CanonicalView, schema = MODEL_SCHEMA): s
 export class Modeller {
   /** Mappings the user confirmed or edited, by table name (they win over detection). */
   private readonly confirmed = new Map<string, ConfirmedMapping>();
+  /** What each canonical table was last built from (source tables and their loads, and the SQL). */
+  private readonly builtFrom = new Map<CanonicalView, string>();
   private segmentAttribute: string | null = null;
   /** The user chose the segment in this session (else a remembered choice applies). */
   private segmentChosen = false;
@@ -188,7 +190,7 @@ export class Modeller {
   }
 
   /** Rebuilds every canonical view from the given user tables (name and source file). */
-  async rebuild(tables: readonly { name: string; file: string | null }[]): Promise<ModelState> {
+  async rebuild(tables: readonly { name: string; file: string | null; load?: number }[]): Promise<ModelState> {
     await this.engine.exec(`CREATE SCHEMA IF NOT EXISTS ${MODEL_SCHEMA}`);
     for (const name of [...this.confirmed.keys()]) if (!tables.some((t) => t.name === name)) this.confirmed.delete(name);
     const described: TableState[] = [];
@@ -219,8 +221,18 @@ export class Modeller {
     });
     await this.engine.exec(`SET search_path = '${MODEL_SCHEMA},main'`);
     try {
-      for (const v of CANONICAL_VIEWS) await this.engine.exec(emptyCanonicalSql(v));
-      for (const s of built.statements) await this.engine.exec(s);
+      // Only the canonical tables whose SQL or source tables changed are built again: a
+      // mapping edit or a segment choice rebuilds one table, not the events of a 1 GB file.
+      const sources = JSON.stringify(tables.map((t) => [t.name, t.load ?? null]));
+      for (const [i, statement] of built.statements.entries()) {
+        const view = built.views[i]!;
+        const key = `${sources}\n${statement}`;
+        if (this.builtFrom.get(view) === key) continue;
+        this.builtFrom.delete(view);
+        await this.engine.exec(emptyCanonicalSql(view));
+        await this.engine.exec(statement);
+        this.builtFrom.set(view, key);
+      }
     } finally {
       await this.engine.exec(`SET search_path = 'main'`);
     }

@@ -29,12 +29,16 @@ export function quoteIdent(name: string): string {
 /** Registry of user tables and their origins. */
 export class TableRegistry {
   private readonly origins = new Map<string, TableOrigin>();
+  /** A number per load: a table loaded again under the same name gets a new one. */
+  private readonly loads = new Map<string, number>();
+  private loadCount = 0;
 
   constructor(private readonly engine: SqlEngine) {}
 
   /** Records a newly loaded table. */
   add(name: string, origin: TableOrigin): void {
     this.origins.set(name, origin);
+    this.loads.set(name, ++this.loadCount);
   }
 
   /** Names of the user's tables, in load order. */
@@ -42,9 +46,9 @@ export class TableRegistry {
     return [...this.origins.keys()];
   }
 
-  /** Names and source files, in load order. */
-  entries(): { name: string; file: string | null }[] {
-    return [...this.origins].map(([name, o]) => ({ name, file: o.file }));
+  /** Names, source files and load numbers, in load order. */
+  entries(): { name: string; file: string | null; load: number }[] {
+    return [...this.origins].map(([name, o]) => ({ name, file: o.file, load: this.loads.get(name) ?? 0 }));
   }
 
   has(name: string): boolean {
@@ -76,6 +80,7 @@ export class TableRegistry {
   async drop(name: string): Promise<void> {
     await this.engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
     this.origins.delete(name);
+    this.loads.delete(name);
   }
 
   /** Renames a user table; the new name must be free. Returns the new name. */
@@ -90,6 +95,8 @@ export class TableRegistry {
     const entries = [...this.origins.entries()].map(([k, v]) => (k === from ? ([target, v] as const) : ([k, v] as const)));
     this.origins.clear();
     for (const [k, v] of entries) this.origins.set(k, v);
+    this.loads.set(target, this.loads.get(from) ?? 0);
+    this.loads.delete(from);
     return target;
   }
 }
