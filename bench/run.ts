@@ -24,12 +24,15 @@ function parseArgs(argv: string[]): {
   skipBrowser: boolean;
   skipNative: boolean;
   build: boolean;
+  /** Measure only (CI's smoke run keeps the script working without touching bench/results). */
+  write: boolean;
 } {
   let size: BenchSize = "smoke";
   let build = true;
   let runs = 3;
   let skipBrowser = false;
   let skipNative = false;
+  let write = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const m = /^--(size|runs)(?:=(.*))?$/.exec(a);
@@ -37,6 +40,7 @@ function parseArgs(argv: string[]): {
     if (a === "--no-browser") skipBrowser = true;
     else if (a === "--no-build") build = false;
     else if (a === "--no-native") skipNative = true;
+    else if (a === "--no-write") write = false;
     else if (m) {
       const v = m[2] ?? argv[++i];
       if (m[1] === "size") {
@@ -52,10 +56,10 @@ function parseArgs(argv: string[]): {
       }
     } else
       throw new Error(
-        `unknown argument ${a}\nusage: npm run bench -- [--size smoke|s|m|l] [--runs n] [--no-browser] [--no-native] [--no-build]`,
+        `unknown argument ${a}\nusage: npm run bench -- [--size smoke|s|m|l] [--runs n] [--no-browser] [--no-native] [--no-build] [--no-write]`,
       );
   }
-  return { size, runs, skipBrowser, skipNative, build };
+  return { size, runs, skipBrowser, skipNative, build, write };
 }
 
 /**
@@ -158,6 +162,10 @@ async function main(): Promise<void> {
     native1,
     nativeAll,
   };
+  if (!args.write) {
+    log("--no-write: results not written");
+    return;
+  }
   mkdirSync("bench/results", { recursive: true });
   const base = path.join("bench/results", `${date}-${args.size}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
