@@ -171,7 +171,7 @@ async function main(): Promise<void> {
   writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(`${base}.md`, renderReport(report));
   try {
-    // `npm run lint` checks every file with prettier: keep the written results formatted.
+    // Keep the written results formatted like the rest of bench/ (prettier).
     execFileSync(
       "npx",
       [
