@@ -14,29 +14,11 @@ import { tableToRows } from '../../src/core/engine/rows.js';
 import { bufferSource } from '../../src/core/ingest/index.js';
 import { Workspace } from '../../src/core/workspace/workspace.js';
 import { summariseModel } from '../../src/core/workspace/modelSummary.js';
-import { headerSignature, storageMappingStore, STORAGE_PREFIX, type MappingStore, type StorageLike } from '../../src/core/mapping/index.js';
+import { headerSignature, storageMappingStore, STORAGE_PREFIX, type MappingStore } from '../../src/core/mapping/index.js';
+import { FakeStorage } from '../fakeStorage.js';
 
 const catalogue = loadCatalogue(readSqlFiles());
 
-/** An in-memory Web Storage (what the page's localStorage is to the core). */
-class FakeStorage implements StorageLike {
-  readonly data = new Map<string, string>();
-  get length(): number {
-    return this.data.size;
-  }
-  key(i: number): string | null {
-    return [...this.data.keys()][i] ?? null;
-  }
-  getItem(k: string): string | null {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string): void {
-    this.data.set(k, v);
-  }
-  removeItem(k: string): void {
-    this.data.delete(k);
-  }
-}
 
 // A Stripe-style export built from the API: `amount` is in cents (detection reads that
 // from the header). In force at the end of 2024-06-30, reading amounts as cents:

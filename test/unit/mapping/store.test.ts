@@ -20,32 +20,9 @@ import {
   storageMappingStore,
   STORAGE_PREFIX,
   type LoadedTable,
-  type StorageLike,
 } from '../../../src/core/mapping/index.js';
 import { fixtureTable } from './fixtures.js';
-
-/** An in-memory Web Storage, optionally failing on writes (quota, private mode). */
-class FakeStorage implements StorageLike {
-  readonly data = new Map<string, string>();
-  failWrites = false;
-  get length(): number {
-    return this.data.size;
-  }
-  key(i: number): string | null {
-    return [...this.data.keys()][i] ?? null;
-  }
-  getItem(k: string): string | null {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string): void {
-    if (this.failWrites) throw new Error('QuotaExceededError');
-    this.data.set(k, v);
-  }
-  removeItem(k: string): void {
-    if (this.failWrites) throw new Error('SecurityError');
-    this.data.delete(k);
-  }
-}
+import { FakeStorage } from '../../fakeStorage.js';
 
 const stripe = fixtureTable('stripe/subscriptions.csv');
 const edited = confirmDetection(stripe, detectMapping(stripe), { normalisation: { amountUnit: 'cents' }, columns: { plan: 'Product' } });
