@@ -4,16 +4,16 @@
  * Prints one JSON line: ingest per file, model build, dashboard KPI set, heavy views,
  * peak RSS and DuckDB's own memory use.
  */
-import path from "node:path";
-import { statSync } from "node:fs";
-import { NativeEngine } from "./nativeEngine.js";
-import { FILES, HEAVY_VIEWS, queryParams, viewLabel } from "./steps.js";
-import { TILES } from "../src/app/dashboard/tiles.js";
-import { readSqlFiles } from "../src/node/sqlFiles.js";
-import { loadCatalogue } from "../src/core/kpi/catalogue.js";
-import { Workspace } from "../src/core/workspace/workspace.js";
-import { tableNameFromFile } from "../src/core/ingest/index.js";
-import { tableToRows } from "../src/core/engine/rows.js";
+import path from 'node:path';
+import { statSync } from 'node:fs';
+import { NativeEngine } from './nativeEngine.js';
+import { FILES, HEAVY_VIEWS, queryParams, viewLabel } from './steps.js';
+import { TILES } from '../src/app/dashboard/tiles.js';
+import { readSqlFiles } from '../src/node/sqlFiles.js';
+import { loadCatalogue } from '../src/core/kpi/catalogue.js';
+import { Workspace } from '../src/core/workspace/workspace.js';
+import { tableNameFromFile } from '../src/core/ingest/index.js';
+import { tableToRows } from '../src/core/engine/rows.js';
 
 export interface NativeResult {
   threads: string;
@@ -31,7 +31,7 @@ export interface NativeResult {
 
 /** Types forced at read: ISO times with offsets would otherwise sniff as TIMESTAMPTZ (see PERF_NOTES). */
 const FORCED: Record<string, Record<string, string>> = {
-  "events.csv": { event_time: "TIMESTAMP" },
+  'events.csv': { event_time: 'TIMESTAMP' },
 };
 
 function sqlString(s: string): string {
@@ -40,54 +40,46 @@ function sqlString(s: string): string {
 
 async function main(): Promise<void> {
   const [dir, threadsArg] = process.argv.slice(2) as [string, string];
-  const threads = threadsArg === "all" ? null : Number(threadsArg);
+  const threads = threadsArg === 'all' ? null : Number(threadsArg);
   const engine = await NativeEngine.create(threads);
   const ws = new Workspace(engine, loadCatalogue(readSqlFiles()), {
     reportingOffsetMinutes: 0,
   });
   await ws.init();
-  const ingest: NativeResult["ingest"] = [];
+  const ingest: NativeResult['ingest'] = [];
   const now = (): number => performance.now() / 1000;
   const t0 = now();
   for (const file of FILES) {
     const p = path.resolve(dir, file);
     const present = tableToRows(
-      await engine.query(
-        "SELECT table_name AS n FROM information_schema.tables WHERE table_schema = 'main'",
-      ),
+      await engine.query("SELECT table_name AS n FROM information_schema.tables WHERE table_schema = 'main'"),
     ).map((r) => String(r.n));
     const name = tableNameFromFile(file, present);
     const forced = FORCED[file];
     const types = forced
       ? `, types = {${Object.entries(forced)
           .map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`)
-          .join(", ")}}`
-      : "";
+          .join(', ')}}`
+      : '';
     const s = now();
-    await engine.exec(
-      `CREATE TABLE "${name}" AS SELECT * FROM read_csv(${sqlString(p)}, header = true${types})`,
-    );
+    await engine.exec(`CREATE TABLE "${name}" AS SELECT * FROM read_csv(${sqlString(p)}, header = true${types})`);
     const seconds = now() - s;
-    const rows = Number(
-      tableToRows(await engine.query(`SELECT count(*) AS n FROM "${name}"`))[0]
-        ?.n ?? 0,
-    );
-    ws.tables.add(name, { file, encoding: "utf-8", skippedRows: 0 });
+    const rows = Number(tableToRows(await engine.query(`SELECT count(*) AS n FROM "${name}"`))[0]?.n ?? 0);
+    ws.tables.add(name, { file, encoding: 'utf-8', skippedRows: 0 });
     ingest.push({ file, bytes: statSync(p).size, seconds, rows });
   }
   const ingestSeconds = now() - t0;
   const m0 = now();
   const state = await ws.refreshModel();
   const modelSeconds = now() - m0;
-  const roles = state.tables.map((t) => `${t.table}:${t.mapping?.role ?? "?"}`);
-  if (roles.some((r) => r.endsWith(":?")))
-    process.stderr.write(`native: unmapped tables ${roles.join(" ")}\n`);
+  const roles = state.tables.map((t) => `${t.table}:${t.mapping?.role ?? '?'}`);
+  if (roles.some((r) => r.endsWith(':?'))) process.stderr.write(`native: unmapped tables ${roles.join(' ')}\n`);
 
   // Dashboard: the tiles' distinct KPI runs (derived tables get built on the way, as in the page).
   const d0 = now();
   const dashboardErrors: string[] = [];
   const seen = new Set<string>();
-  const dashboardKpis: NativeResult["dashboardKpis"] = [];
+  const dashboardKpis: NativeResult['dashboardKpis'] = [];
   for (const tile of TILES) {
     const key = `${tile.kpi}?${new URLSearchParams(tile.params ?? {}).toString()}`;
     if (seen.has(key)) continue;
@@ -96,13 +88,13 @@ async function main(): Promise<void> {
     try {
       await ws.run(tile.kpi, tile.params ?? {});
     } catch (e) {
-      dashboardErrors.push(`${key}: ${(e as Error).message.split("\n")[0]}`);
+      dashboardErrors.push(`${key}: ${(e as Error).message.split('\n')[0]}`);
     }
-    dashboardKpis.push({ kpi: key.replace(/\?$/, ""), seconds: now() - k0 });
+    dashboardKpis.push({ kpi: key.replace(/\?$/, ''), seconds: now() - k0 });
   }
   const dashboardSeconds = now() - d0;
 
-  const views: NativeResult["views"] = [];
+  const views: NativeResult['views'] = [];
   for (const v of HEAVY_VIEWS) {
     const s = now();
     try {
@@ -117,18 +109,14 @@ async function main(): Promise<void> {
         view: viewLabel(v),
         seconds: now() - s,
         rows: 0,
-        error: (e as Error).message.split("\n")[0],
+        error: (e as Error).message.split('\n')[0],
       });
     }
   }
   let duckdbMemoryBytes = 0;
   try {
     duckdbMemoryBytes = Number(
-      tableToRows(
-        await engine.query(
-          "SELECT sum(memory_usage_bytes) AS b FROM duckdb_memory()",
-        ),
-      )[0]?.b ?? 0,
+      tableToRows(await engine.query('SELECT sum(memory_usage_bytes) AS b FROM duckdb_memory()'))[0]?.b ?? 0,
     );
   } catch {
     /* older builds: leave 0 */

@@ -17,10 +17,10 @@ import {
   type DuckDBValue,
   // eslint-disable-next-line @typescript-eslint/ban-ts-comment -- optional: installed on demand by bench/run.ts, absent in CI
   // @ts-ignore
-} from "@duckdb/node-api";
-import { tableFromArrays, type Table } from "apache-arrow";
-import type { SqlEngine, SqlValue } from "../src/core/engine/types.js";
-import { STARTUP_SQL } from "../src/core/engine/startup.js";
+} from '@duckdb/node-api';
+import { tableFromArrays, type Table } from 'apache-arrow';
+import type { SqlEngine, SqlValue } from '../src/core/engine/types.js';
+import { STARTUP_SQL } from '../src/core/engine/startup.js';
 
 const NUMERIC = new Set<DuckDBTypeId>([
   DuckDBTypeId.TINYINT,
@@ -39,9 +39,8 @@ const NUMERIC = new Set<DuckDBTypeId>([
 
 function toJs(v: DuckDBValue, t: DuckDBType): string | number | boolean | null {
   if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string")
-    return v;
-  if (typeof v === "bigint") return Number(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  if (typeof v === 'bigint') return Number(v);
   if (NUMERIC.has(t.typeId)) return Number(String(v));
   const s = String(v);
   if (
@@ -62,7 +61,7 @@ export class NativeEngine implements SqlEngine {
 
   /** In-memory database; `threads` null = DuckDB's default (all cores). */
   static async create(threads: number | null): Promise<NativeEngine> {
-    const instance = await DuckDBInstance.create(":memory:");
+    const instance = await DuckDBInstance.create(':memory:');
     const conn = await instance.connect();
     for (const s of STARTUP_SQL) {
       try {
@@ -80,17 +79,9 @@ export class NativeEngine implements SqlEngine {
     if (params && params.length > 0) {
       // Bind like duckdb-wasm does: integers as BIGINT, other numbers as DOUBLE.
       const types: DuckDBType[] = params.map((p) =>
-        typeof p === "number"
-          ? Number.isInteger(p)
-            ? BIGINT
-            : DOUBLE
-          : typeof p === "boolean"
-            ? BOOLEAN
-            : VARCHAR,
+        typeof p === 'number' ? (Number.isInteger(p) ? BIGINT : DOUBLE) : typeof p === 'boolean' ? BOOLEAN : VARCHAR,
       );
-      const values = params.map((p) =>
-        typeof p === "number" && Number.isInteger(p) ? BigInt(p) : p,
-      ) as DuckDBValue[];
+      const values = params.map((p) => (typeof p === 'number' && Number.isInteger(p) ? BigInt(p) : p)) as DuckDBValue[];
       reader = await this.conn.runAndReadAll(sql, values, types);
     } else {
       reader = await this.conn.runAndReadAll(sql);
@@ -104,9 +95,7 @@ export class NativeEngine implements SqlEngine {
       const t = types[i] as DuckDBType;
       const vals = (cols[i] ?? []).map((v) => toJs(v as DuckDBValue, t));
       // Arrow cannot infer a type from an all-null column: use text.
-      arrays[n] = vals.every((v) => v === null)
-        ? vals.map(() => null as unknown as string)
-        : vals;
+      arrays[n] = vals.every((v) => v === null) ? vals.map(() => null as unknown as string) : vals;
     });
     if (names.length === 0) return tableFromArrays({});
     try {
@@ -114,8 +103,7 @@ export class NativeEngine implements SqlEngine {
     } catch {
       // mixed/unknown: fall back to text columns
       const asText: Record<string, (string | null)[]> = {};
-      for (const [k, v] of Object.entries(arrays))
-        asText[k] = v.map((x) => (x === null ? null : String(x)));
+      for (const [k, v] of Object.entries(arrays)) asText[k] = v.map((x) => (x === null ? null : String(x)));
       return tableFromArrays(asText as never) as unknown as Table;
     }
   }
@@ -125,11 +113,11 @@ export class NativeEngine implements SqlEngine {
   }
 
   async registerText(): Promise<void> {
-    throw new Error("NativeEngine: registerText is not used by the bench");
+    throw new Error('NativeEngine: registerText is not used by the bench');
   }
 
   async registerBytes(): Promise<void> {
-    throw new Error("NativeEngine: registerBytes is not used by the bench");
+    throw new Error('NativeEngine: registerBytes is not used by the bench');
   }
 
   async dropFile(): Promise<void> {}

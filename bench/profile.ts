@@ -5,17 +5,17 @@
  *   npx tsx bench/profile.ts bench/cache/s/en [--explain]
  * With --explain, the five slowest statements are re-run under EXPLAIN ANALYZE.
  */
-import path from "node:path";
-import type { Table } from "apache-arrow";
-import { NativeEngine } from "./nativeEngine.js";
-import { FILES, HEAVY_VIEWS, queryParams, viewLabel } from "./steps.js";
-import { TILES } from "../src/app/dashboard/tiles.js";
-import { readSqlFiles } from "../src/node/sqlFiles.js";
-import { loadCatalogue } from "../src/core/kpi/catalogue.js";
-import { Workspace } from "../src/core/workspace/workspace.js";
-import { tableNameFromFile } from "../src/core/ingest/index.js";
-import { tableToRows } from "../src/core/engine/rows.js";
-import type { SqlEngine, SqlValue } from "../src/core/engine/types.js";
+import path from 'node:path';
+import type { Table } from 'apache-arrow';
+import { NativeEngine } from './nativeEngine.js';
+import { FILES, HEAVY_VIEWS, queryParams, viewLabel } from './steps.js';
+import { TILES } from '../src/app/dashboard/tiles.js';
+import { readSqlFiles } from '../src/node/sqlFiles.js';
+import { loadCatalogue } from '../src/core/kpi/catalogue.js';
+import { Workspace } from '../src/core/workspace/workspace.js';
+import { tableNameFromFile } from '../src/core/ingest/index.js';
+import { tableToRows } from '../src/core/engine/rows.js';
+import type { SqlEngine, SqlValue } from '../src/core/engine/types.js';
 
 interface Timing {
   step: string;
@@ -25,7 +25,7 @@ interface Timing {
 
 /** Wraps an engine and records the time of every statement under the current step. */
 class TimingEngine implements SqlEngine {
-  step = "";
+  step = '';
   readonly timings: Timing[] = [];
   constructor(private readonly inner: SqlEngine) {}
   private async timed<T>(sql: string, fn: () => Promise<T>): Promise<T> {
@@ -54,29 +54,31 @@ class TimingEngine implements SqlEngine {
 }
 
 function label(sql: string): string {
-  const s = sql.replace(/\s+/g, " ").trim();
+  const s = sql.replace(/\s+/g, ' ').trim();
   const m = /CREATE OR REPLACE (?:TABLE|VIEW) (\S+)/i.exec(s);
   return m ? `build ${m[1]}` : s.slice(0, 110);
 }
 
 async function main(): Promise<void> {
-  const dir = process.argv[2] ?? "bench/cache/s/en";
-  const explain = process.argv.includes("--explain");
+  const dir = process.argv[2] ?? 'bench/cache/s/en';
+  const explain = process.argv.includes('--explain');
   const native = await NativeEngine.create(1);
   const engine = new TimingEngine(native);
   const ws = new Workspace(engine, loadCatalogue(readSqlFiles()), { reportingOffsetMinutes: 0 });
   await ws.init();
-  engine.step = "ingest";
+  engine.step = 'ingest';
   for (const file of FILES) {
     const present = tableToRows(
       await engine.query("SELECT table_name AS n FROM information_schema.tables WHERE table_schema = 'main'"),
     ).map((r) => String(r.n));
     const name = tableNameFromFile(file, present);
-    const types = file === "events.csv" ? ", types = {'event_time': 'TIMESTAMP'}" : "";
-    await engine.exec(`CREATE TABLE "${name}" AS SELECT * FROM read_csv('${path.resolve(dir, file)}', header = true${types})`);
-    ws.tables.add(name, { file, encoding: "utf-8", skippedRows: 0 });
+    const types = file === 'events.csv' ? ", types = {'event_time': 'TIMESTAMP'}" : '';
+    await engine.exec(
+      `CREATE TABLE "${name}" AS SELECT * FROM read_csv('${path.resolve(dir, file)}', header = true${types})`,
+    );
+    ws.tables.add(name, { file, encoding: 'utf-8', skippedRows: 0 });
   }
-  engine.step = "model";
+  engine.step = 'model';
   await ws.refreshModel();
   const seen = new Set<string>();
   for (const tile of TILES) {
@@ -84,29 +86,31 @@ async function main(): Promise<void> {
     if (seen.has(key)) continue;
     seen.add(key);
     engine.step = `tile ${key}`;
-    await ws.run(tile.kpi, tile.params ?? {}).catch((e: Error) => console.error(key, e.message.split("\n")[0]));
+    await ws.run(tile.kpi, tile.params ?? {}).catch((e: Error) => console.error(key, e.message.split('\n')[0]));
   }
   for (const v of HEAVY_VIEWS) {
     engine.step = `view ${viewLabel(v)}`;
-    await ws.run(v.id, queryParams(v.query)).catch((e: Error) => console.error(v.id, e.message.split("\n")[0]));
+    await ws.run(v.id, queryParams(v.query)).catch((e: Error) => console.error(v.id, e.message.split('\n')[0]));
   }
   const bySteps = new Map<string, number>();
   for (const t of engine.timings) bySteps.set(t.step, (bySteps.get(t.step) ?? 0) + t.ms);
-  console.log("\nper step (ms):");
+  console.log('\nper step (ms):');
   for (const [s, ms] of bySteps) console.log(`${ms.toFixed(0).padStart(8)}  ${s}`);
   const slow = [...engine.timings].sort((a, b) => b.ms - a.ms).slice(0, 25);
-  console.log("\nslowest statements (ms):");
+  console.log('\nslowest statements (ms):');
   for (const t of slow) console.log(`${t.ms.toFixed(0).padStart(8)}  [${t.step}] ${label(t.sql)}`);
   if (explain) {
     for (const t of slow.slice(0, 5)) {
       if (/^\s*(SET|PREPARE|EXECUTE)/i.test(t.sql)) continue;
-      const sql = /CREATE OR REPLACE TABLE \S+ AS/i.test(t.sql) ? t.sql.replace(/CREATE OR REPLACE TABLE \S+ AS/i, "") : t.sql;
+      const sql = /CREATE OR REPLACE TABLE \S+ AS/i.test(t.sql)
+        ? t.sql.replace(/CREATE OR REPLACE TABLE \S+ AS/i, '')
+        : t.sql;
       console.log(`\n==== EXPLAIN ANALYZE ${label(t.sql)}`);
       try {
         const rows = tableToRows(await native.query(`EXPLAIN ANALYZE ${sql}`));
         console.log(String(rows[0]?.explain_value ?? JSON.stringify(rows[0])));
       } catch (e) {
-        console.log((e as Error).message.split("\n")[0]);
+        console.log((e as Error).message.split('\n')[0]);
       }
     }
   }

@@ -9,14 +9,14 @@
  * bench/results/<date>-<size>.md (+ .json) and a summary into README.md between the
  * bench markers. Numbers never go into tests.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { buildApp, browserRun, CHROMIUM, type BrowserRun } from "./browser.js";
-import { ensureData, SIZES, type BenchSize } from "./data.js";
-import type { NativeResult } from "./native.js";
-import { renderReport, renderSummary, type BenchReport } from "./report.js";
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp, browserRun, CHROMIUM, type BrowserRun } from './browser.js';
+import { ensureData, SIZES, type BenchSize } from './data.js';
+import type { NativeResult } from './native.js';
+import { renderReport, renderSummary, type BenchReport } from './report.js';
 
 function parseArgs(argv: string[]): {
   size: BenchSize;
@@ -27,7 +27,7 @@ function parseArgs(argv: string[]): {
   /** Measure only (CI's smoke run keeps the script working without touching bench/results). */
   write: boolean;
 } {
-  let size: BenchSize = "smoke";
+  let size: BenchSize = 'smoke';
   let build = true;
   let runs = 3;
   let skipBrowser = false;
@@ -36,23 +36,19 @@ function parseArgs(argv: string[]): {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const m = /^--(size|runs)(?:=(.*))?$/.exec(a);
-    if (a === "--") continue;
-    if (a === "--no-browser") skipBrowser = true;
-    else if (a === "--no-build") build = false;
-    else if (a === "--no-native") skipNative = true;
-    else if (a === "--no-write") write = false;
+    if (a === '--') continue;
+    if (a === '--no-browser') skipBrowser = true;
+    else if (a === '--no-build') build = false;
+    else if (a === '--no-native') skipNative = true;
+    else if (a === '--no-write') write = false;
     else if (m) {
       const v = m[2] ?? argv[++i];
-      if (m[1] === "size") {
-        if (!SIZES.includes(v as BenchSize))
-          throw new Error(
-            `--size must be one of ${SIZES.join(", ")}, got ${v}`,
-          );
+      if (m[1] === 'size') {
+        if (!SIZES.includes(v as BenchSize)) throw new Error(`--size must be one of ${SIZES.join(', ')}, got ${v}`);
         size = v as BenchSize;
       } else {
         runs = Number(v);
-        if (!Number.isInteger(runs) || runs < 1)
-          throw new Error(`--runs must be a positive integer, got ${v}`);
+        if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${v}`);
       }
     } else
       throw new Error(
@@ -67,37 +63,35 @@ function parseArgs(argv: string[]): {
  * demand, not listed in package.json: the registry mirror lacks its bindings for other
  * platforms, which makes `npm ci` refuse the lock file.
  */
-export const NATIVE_PACKAGE = "@duckdb/node-api@1.4.3-r.3";
+export const NATIVE_PACKAGE = '@duckdb/node-api@1.4.3-r.3';
 
 function ensureNativeDuckDB(): void {
   try {
-    execFileSync(process.execPath, ["-e", "require.resolve('@duckdb/node-api')"], { stdio: "ignore" });
+    execFileSync(process.execPath, ['-e', "require.resolve('@duckdb/node-api')"], { stdio: 'ignore' });
   } catch {
     console.error(`installing ${NATIVE_PACKAGE} for the native reference (not saved to package.json)`);
-    execFileSync("npm", ["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", NATIVE_PACKAGE], { stdio: "inherit" });
+    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', NATIVE_PACKAGE], {
+      stdio: 'inherit',
+    });
   }
 }
 
 function native(dir: string, threads: string): NativeResult {
   ensureNativeDuckDB();
-  const out = execFileSync(
-    process.execPath,
-    ["--import", "tsx", path.resolve("bench/native.ts"), dir, threads],
-    {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-      maxBuffer: 64 * 2 ** 20,
-    },
-  );
-  const line = out.trim().split("\n").pop() ?? "";
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.resolve('bench/native.ts'), dir, threads], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 2 ** 20,
+  });
+  const line = out.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as NativeResult;
 }
 
 function version(cmd: string, args: string[]): string {
   try {
-    return execFileSync(cmd, args, { encoding: "utf8" }).trim();
+    return execFileSync(cmd, args, { encoding: 'utf8' }).trim();
   } catch {
-    return "unknown";
+    return 'unknown';
   }
 }
 
@@ -107,14 +101,11 @@ async function main(): Promise<void> {
   log(`bench: size ${args.size}, ${args.runs} run(s)`);
   const data = ensureData(args.size);
   log(
-    `data: ${data.files.length} files, ${(data.totalBytes / 1e6).toFixed(1)} MB in ${data.dir}${data.generatedSeconds !== null ? ` (generated in ${data.generatedSeconds.toFixed(0)} s)` : " (cached)"}`,
+    `data: ${data.files.length} files, ${(data.totalBytes / 1e6).toFixed(1)} MB in ${data.dir}${data.generatedSeconds !== null ? ` (generated in ${data.generatedSeconds.toFixed(0)} s)` : ' (cached)'}`,
   );
-  const appRoot = path.resolve("bench/cache/dist"); // git-ignored, so lint and prettier skip it
-  if (
-    !args.skipBrowser &&
-    (args.build || !existsSync(path.join(appRoot, "index.html")))
-  ) {
-    log("building the app…");
+  const appRoot = path.resolve('bench/cache/dist'); // git-ignored, so lint and prettier skip it
+  if (!args.skipBrowser && (args.build || !existsSync(path.join(appRoot, 'index.html')))) {
+    log('building the app…');
     buildApp(appRoot);
   }
   const loadBefore = os.loadavg()[0] ?? 0;
@@ -129,16 +120,15 @@ async function main(): Promise<void> {
     }
     if (!args.skipNative) {
       for (const [threads, into] of [
-        ["1", native1],
-        ["all", nativeAll],
+        ['1', native1],
+        ['all', nativeAll],
       ] as const) {
         log(`run ${r}: native, threads ${threads}`);
         const n = native(data.dir, threads);
         log(
-          `  ingest ${n.ingestSeconds.toFixed(2)} s, model ${n.modelSeconds.toFixed(2)} s, dashboard ${n.dashboardSeconds.toFixed(2)} s, views ${n.views.map((v) => `${v.view} ${v.seconds.toFixed(2)}${v.error ? ` ERROR ${v.error}` : ""}`).join(", ")}, peak RSS ${(n.peakRssBytes / 2 ** 20).toFixed(0)} MiB`,
+          `  ingest ${n.ingestSeconds.toFixed(2)} s, model ${n.modelSeconds.toFixed(2)} s, dashboard ${n.dashboardSeconds.toFixed(2)} s, views ${n.views.map((v) => `${v.view} ${v.seconds.toFixed(2)}${v.error ? ` ERROR ${v.error}` : ''}`).join(', ')}, peak RSS ${(n.peakRssBytes / 2 ** 20).toFixed(0)} MiB`,
         );
-        if (n.dashboardErrors.length > 0)
-          log(`  dashboard errors: ${n.dashboardErrors.join(" | ")}`);
+        if (n.dashboardErrors.length > 0) log(`  dashboard errors: ${n.dashboardErrors.join(' | ')}`);
         into.push(n);
       }
     }
@@ -149,70 +139,55 @@ async function main(): Promise<void> {
     size: args.size,
     runs: args.runs,
     data,
-    revision: version("git", ["describe", "--always", "--dirty"]),
+    revision: version('git', ['describe', '--always', '--dirty']),
     loadAverage: [loadBefore, os.loadavg()[0] ?? 0],
     machine: {
       cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? "?",
+      cpuModel: os.cpus()[0]?.model ?? '?',
       memoryBytes: os.totalmem(),
       node: process.version,
-      chromium: browser[0]?.chromiumVersion ?? version(CHROMIUM, ["--version"]),
+      chromium: browser[0]?.chromiumVersion ?? version(CHROMIUM, ['--version']),
     },
     browser,
     native1,
     nativeAll,
   };
   if (!args.write) {
-    log("--no-write: results not written");
+    log('--no-write: results not written');
     return;
   }
-  mkdirSync("bench/results", { recursive: true });
-  const base = path.join("bench/results", `${date}-${args.size}`);
+  mkdirSync('bench/results', { recursive: true });
+  const base = path.join('bench/results', `${date}-${args.size}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(`${base}.md`, renderReport(report));
   try {
     // Keep the written results formatted like the rest of bench/ (prettier).
-    execFileSync(
-      "npx",
-      [
-        "prettier",
-        "--write",
-        "--log-level",
-        "warn",
-        `${base}.md`,
-        `${base}.json`,
-      ],
-      { stdio: "inherit" },
-    );
+    execFileSync('npx', ['prettier', '--write', '--log-level', 'warn', `${base}.md`, `${base}.json`], {
+      stdio: 'inherit',
+    });
   } catch {
     /* formatting is cosmetic */
   }
   log(`wrote ${base}.md`);
-  if (args.size !== "smoke" && browser.length > 0 && native1.length > 0) {
-    const readme = readFileSync("README.md", "utf8");
-    const start = "<!-- bench:start -->";
-    const end = "<!-- bench:end -->";
+  if (args.size !== 'smoke' && browser.length > 0 && native1.length > 0) {
+    const readme = readFileSync('README.md', 'utf8');
+    const start = '<!-- bench:start -->';
+    const end = '<!-- bench:end -->';
     const i = readme.indexOf(start);
     const j = readme.indexOf(end);
     if (i >= 0 && j > i) {
       const line = renderSummary(report, `${base}.md`);
       const kept = readme
         .slice(i + start.length, j)
-        .split("\n")
-        .filter(
-          (l) => l.startsWith("- **") && !l.startsWith(`- **${args.size}**`),
-        );
+        .split('\n')
+        .filter((l) => l.startsWith('- **') && !l.startsWith(`- **${args.size}**`));
       const lines = [...kept, line].sort(
         (a, b) =>
-          SIZES.indexOf(a.slice(4).split("*")[0] as BenchSize) -
-          SIZES.indexOf(b.slice(4).split("*")[0] as BenchSize),
+          SIZES.indexOf(a.slice(4).split('*')[0] as BenchSize) - SIZES.indexOf(b.slice(4).split('*')[0] as BenchSize),
       );
-      writeFileSync(
-        "README.md",
-        `${readme.slice(0, i + start.length)}\n${lines.join("\n")}\n${readme.slice(j)}`,
-      );
-      log("updated the README summary");
-    } else log("README has no bench markers: summary not written");
+      writeFileSync('README.md', `${readme.slice(0, i + start.length)}\n${lines.join('\n')}\n${readme.slice(j)}`);
+      log('updated the README summary');
+    } else log('README has no bench markers: summary not written');
   }
 }
 

@@ -38,7 +38,10 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const m = /^--(size|out|locale|seed)(?:=(.*))?$/.exec(a);
-    if (!m) throw new Error(`unknown argument: ${a}\nusage: generate-sample.ts [--size sample|s|m|l] [--out dir] [--locale en|ja|all] [--seed n]`);
+    if (!m)
+      throw new Error(
+        `unknown argument: ${a}\nusage: generate-sample.ts [--size sample|s|m|l] [--out dir] [--locale en|ja|all] [--seed n]`,
+      );
     const value = m[2] ?? argv[++i];
     if (value === undefined) throw new Error(`--${m[1]} needs a value`);
     opts.set(m[1] as string, value);
@@ -46,7 +49,8 @@ function parseArgs(argv: string[]): Args {
   const size = opts.get('size') ?? 'sample';
   if (!isSampleSize(size)) throw new Error(`--size must be sample, s, m or l, got ${size}`);
   const locale = opts.get('locale') ?? (size === 'sample' ? 'all' : 'en');
-  if (locale !== 'en' && locale !== 'ja' && locale !== 'all') throw new Error(`--locale must be en, ja or all, got ${locale}`);
+  if (locale !== 'en' && locale !== 'ja' && locale !== 'all')
+    throw new Error(`--locale must be en, ja or all, got ${locale}`);
   const seedText = opts.get('seed');
   const seed = seedText === undefined ? undefined : Number(seedText);
   if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${seedText}`);
@@ -96,15 +100,36 @@ async function main(): Promise<void> {
   const files: Array<Record<string, string | number>> = [];
   let params: Record<string, unknown> = {};
   for (const locale of args.locales) {
-    const p = resolveParams({ ...SIZE_PRESETS[args.size], locale, ...(args.seed === undefined ? {} : { seed: args.seed }) });
-    params = { seed: p.seed, customers: p.customers, months: p.months, endDate: p.endDate, eventsPerActiveDay: p.eventsPerActiveDay, eventSampleRate: p.eventSampleRate };
+    const p = resolveParams({
+      ...SIZE_PRESETS[args.size],
+      locale,
+      ...(args.seed === undefined ? {} : { seed: args.seed }),
+    });
+    params = {
+      seed: p.seed,
+      customers: p.customers,
+      months: p.months,
+      endDate: p.endDate,
+      eventsPerActiveDay: p.eventsPerActiveDay,
+      eventSampleRate: p.eventSampleRate,
+    };
     mkdirSync(path.join(args.out, locale), { recursive: true });
     for (const f of sampleFiles(locale)) {
       const rel = `${locale}/${f.fileName}`;
       const t0 = performance.now();
       const w = await writeStreamed(path.join(args.out, rel), locale, sampleLines(f.table, p));
-      console.log(`${rel.padEnd(22)} ${mb(w.bytes).padStart(12)} ${String(w.rows).padStart(10)} rows  ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      files.push({ locale, path: rel, role: f.role, encoding: f.encoding, bytes: w.bytes, rows: w.rows, sha256: w.sha256 });
+      console.log(
+        `${rel.padEnd(22)} ${mb(w.bytes).padStart(12)} ${String(w.rows).padStart(10)} rows  ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
+      files.push({
+        locale,
+        path: rel,
+        role: f.role,
+        encoding: f.encoding,
+        bytes: w.bytes,
+        rows: w.rows,
+        sha256: w.sha256,
+      });
     }
   }
   const manifest = { generator: 'kpi-workbench sample generator (src/core/sample)', size: args.size, params, files };

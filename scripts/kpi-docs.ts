@@ -27,7 +27,9 @@ const FAMILY: Record<string, [string, string]> = {
 };
 
 function cell(s: unknown): string {
-  return String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 }
 
 /** A value of an example table or parameter: NULL for null, lists joined with commas. */
@@ -60,8 +62,20 @@ function exampleSection(ex: KpiExample): string[] {
     lines.push(`Input / 入力: \`${view}\``, '', ...table(rows), '');
   }
   ex.runs.forEach((run, i) => {
-    const head = ex.runs.length > 1 ? `Run ${i + 1} / 実行 ${i + 1}: \`${run.kpi}\` — ` : run.kpi !== ex.kpi ? `\`${run.kpi}\` — ` : '';
-    lines.push(`${head}Parameters / パラメータ: ${paramsText(run)}.`, '', 'Output / 出力:', '', ...table(run.expected), '');
+    const head =
+      ex.runs.length > 1
+        ? `Run ${i + 1} / 実行 ${i + 1}: \`${run.kpi}\` — `
+        : run.kpi !== ex.kpi
+          ? `\`${run.kpi}\` — `
+          : '';
+    lines.push(
+      `${head}Parameters / パラメータ: ${paramsText(run)}.`,
+      '',
+      'Output / 出力:',
+      '',
+      ...table(run.expected),
+      '',
+    );
   });
   lines.push(ex.explanation.en, '', ex.explanation.ja, '');
   lines.push(`Source / 出典: [\`${ex.file}\`](${ex.file.replace(/^docs\//, '')}).`, '');
@@ -78,14 +92,25 @@ function kpiSection(k: KpiDefinition, example: KpiExample | undefined): string {
   if (k.params.length) {
     lines.push('| parameter | type | default | values | label |', '|---|---|---|---|---|');
     for (const p of k.params) {
-      const def = p.default === null || p.default === undefined ? (p.name === 'as_of' ? 'latest date in the data' : '—') : Array.isArray(p.default) ? p.default.join(', ') : String(p.default);
-      lines.push(`| \`${p.name}\` | ${p.type} | ${cell(def)} | ${cell(p.values?.join(', ') ?? [p.min, p.max].filter((x) => x !== undefined).join('..'))} | ${cell(p.label.en)} / ${cell(p.label.ja)} |`);
+      const def =
+        p.default === null || p.default === undefined
+          ? p.name === 'as_of'
+            ? 'latest date in the data'
+            : '—'
+          : Array.isArray(p.default)
+            ? p.default.join(', ')
+            : String(p.default);
+      lines.push(
+        `| \`${p.name}\` | ${p.type} | ${cell(def)} | ${cell(p.values?.join(', ') ?? [p.min, p.max].filter((x) => x !== undefined).join('..'))} | ${cell(p.label.en)} / ${cell(p.label.ja)} |`,
+      );
     }
     lines.push('');
   }
   lines.push('| output | type | unit | label |', '|---|---|---|---|');
   for (const o of k.outputs) {
-    lines.push(`| \`${o.name}\`${o.optional ? ' (with breakdown=segment)' : ''} | ${o.type} | ${o.unit ?? ''} | ${cell(o.label?.en ?? '')}${o.label ? ` / ${cell(o.label.ja)}` : ''} |`);
+    lines.push(
+      `| \`${o.name}\`${o.optional ? ' (with breakdown=segment)' : ''} | ${o.type} | ${o.unit ?? ''} | ${cell(o.label?.en ?? '')}${o.label ? ` / ${cell(o.label.ja)}` : ''} |`,
+    );
   }
   lines.push('', `Example: \`npx kpi-workbench compute ${k.id} --data <file> ...\``, '');
   if (example) lines.push(...exampleSection(example));

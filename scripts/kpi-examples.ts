@@ -87,7 +87,8 @@ export function parseExample(text: string, file: string): KpiExample {
   const input: KpiExample['input'] = {};
   if (!isObject(d.input)) fail('input must map canonical views to rows');
   for (const [view, r] of Object.entries(d.input as Record<string, unknown>)) {
-    if (!(CANONICAL_VIEWS as string[]).includes(view)) fail(`input.${view} is not a canonical view (${CANONICAL_VIEWS.join(', ')})`);
+    if (!(CANONICAL_VIEWS as string[]).includes(view))
+      fail(`input.${view} is not a canonical view (${CANONICAL_VIEWS.join(', ')})`);
     input[view as CanonicalView] = rows(r, `input.${view}`, fail);
   }
   if (!Array.isArray(d.runs) || d.runs.length === 0) fail('runs must be a non-empty list');
@@ -97,19 +98,30 @@ export function parseExample(text: string, file: string): KpiExample {
     const params = run.params ?? {};
     if (!isObject(params)) fail(`runs[${i}].params must be a mapping`);
     for (const [k, v] of Object.entries(params as Record<string, unknown>)) {
-      if (!isScalar(v) && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) fail(`runs[${i}].params.${k} must be a value or a list of text`);
+      if (!isScalar(v) && !(Array.isArray(v) && v.every((x) => typeof x === 'string')))
+        fail(`runs[${i}].params.${k} must be a value or a list of text`);
     }
     const expected = rows(run.expected, `runs[${i}].expected`, fail);
     if (expected.length === 0) fail(`runs[${i}].expected has no rows`);
     if (run.kpi !== undefined && typeof run.kpi !== 'string') fail(`runs[${i}].kpi must be a KPI id`);
-    return { kpi: (run.kpi as string | undefined) ?? (d.kpi as string), params: params as ExampleRun['params'], expected };
+    return {
+      kpi: (run.kpi as string | undefined) ?? (d.kpi as string),
+      params: params as ExampleRun['params'],
+      expected,
+    };
   });
   const ex = d.explanation;
   if (!isObject(ex) || typeof ex.en !== 'string' || typeof ex.ja !== 'string' || !ex.en.trim() || !ex.ja.trim()) {
     fail('explanation must have en and ja text');
   }
   const explanation = ex as unknown as Bilingual;
-  return { file, kpi: d.kpi as string, input, runs, explanation: { en: explanation.en.trim(), ja: explanation.ja.trim() } };
+  return {
+    file,
+    kpi: d.kpi as string,
+    input,
+    runs,
+    explanation: { en: explanation.en.trim(), ja: explanation.ja.trim() },
+  };
 }
 
 /** All example files of `dir`, sorted by file name. */

@@ -12,10 +12,26 @@ export interface DataArg {
 
 export type Command =
   | { kind: 'list'; format: 'text' | 'json' }
-  | { kind: 'compute'; kpi: string; data: DataArg[]; params: Record<string, string>; format: 'csv' | 'json'; map: string | null; reportingOffsetMinutes: number }
+  | {
+      kind: 'compute';
+      kpi: string;
+      data: DataArg[];
+      params: Record<string, string>;
+      format: 'csv' | 'json';
+      map: string | null;
+      reportingOffsetMinutes: number;
+    }
   | { kind: 'help' };
 
-export const ROLES = ['customers', 'subscriptions', 'mrr_snapshots', 'invoices', 'events', 'responses', 'tickets'] as const;
+export const ROLES = [
+  'customers',
+  'subscriptions',
+  'mrr_snapshots',
+  'invoices',
+  'events',
+  'responses',
+  'tickets',
+] as const;
 
 /** A usage error: the message says what to write instead. */
 export class UsageError extends Error {
@@ -73,7 +89,8 @@ export function parseArgs(argv: readonly string[], defaultOffsetMinutes: number)
         const v = take(i++, '--data');
         const eq = v.indexOf('=');
         const maybeRole = eq > 0 ? v.slice(0, eq) : null;
-        if (maybeRole && (ROLES as readonly string[]).includes(maybeRole)) data.push({ role: maybeRole, path: v.slice(eq + 1) });
+        if (maybeRole && (ROLES as readonly string[]).includes(maybeRole))
+          data.push({ role: maybeRole, path: v.slice(eq + 1) });
         else data.push({ role: null, path: v });
       } else if (a === '--param') {
         const v = take(i++, '--param');

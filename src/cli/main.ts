@@ -48,12 +48,21 @@ async function compute(cmd: Extract<Command, { kind: 'compute' }>, out: (s: stri
     const state = await ws.refreshModel();
     for (const w of state.warnings) process.stderr.write(`warning: ${w.message.en}\n`);
     for (const t of state.tables) {
-      const what = t.mapping ? `${t.mapping.role} (${t.mapping.source}, confidence ${t.detection.confidence.toFixed(2)})` : 'not used (role not recognised)';
+      const what = t.mapping
+        ? `${t.mapping.role} (${t.mapping.source}, confidence ${t.detection.confidence.toFixed(2)})`
+        : 'not used (role not recognised)';
       process.stderr.write(`${t.file}: ${what}\n`);
     }
     const result = await ws.run(cmd.kpi, cmd.params);
     const rows = tableToRows(result.table);
-    out(cmd.format === 'json' ? toJson(rows) : toCsv(result.columns.map((c) => c.name), rows));
+    out(
+      cmd.format === 'json'
+        ? toJson(rows)
+        : toCsv(
+            result.columns.map((c) => c.name),
+            rows,
+          ),
+    );
   } catch (e) {
     if (e instanceof KpiRunError) throw new CliError(e.messages.map((m) => m.en).join('\n'));
     throw e;
@@ -66,7 +75,20 @@ function list(cmd: Extract<Command, { kind: 'list' }>, out: (s: string) => void)
   const catalogue = loadCatalogue(readSqlFiles());
   for (const e of catalogue.errors) process.stderr.write(`warning: ${e.message}\n`);
   if (cmd.format === 'json') {
-    out(toJson(catalogue.kpis.map((k) => ({ id: k.id, family: k.family, title: k.title.en, params: k.params.map((p) => p.name).join(' '), outputs: k.outputs.filter((o) => !o.optional).map((o) => o.name).join(' ') }))));
+    out(
+      toJson(
+        catalogue.kpis.map((k) => ({
+          id: k.id,
+          family: k.family,
+          title: k.title.en,
+          params: k.params.map((p) => p.name).join(' '),
+          outputs: k.outputs
+            .filter((o) => !o.optional)
+            .map((o) => o.name)
+            .join(' '),
+        })),
+      ),
+    );
     return;
   }
   const width = Math.max(...catalogue.kpis.map((k) => k.id.length));
@@ -74,7 +96,10 @@ function list(cmd: Extract<Command, { kind: 'list' }>, out: (s: string) => void)
 }
 
 /** Runs the CLI; returns the exit code. */
-export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+): Promise<number> {
   try {
     const cmd = parseArgs(argv, -new Date().getTimezoneOffset());
     if (cmd.kind === 'help') out(USAGE + '\n');

@@ -17,7 +17,10 @@ export function readSqlFiles(dir = SQL_DIR): SqlFile[] {
       const full = path.join(d, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (name.endsWith('.sql')) {
-        out.push({ path: path.posix.join('sql', path.relative(dir, full).split(path.sep).join('/')), text: readFileSync(full, 'utf8') });
+        out.push({
+          path: path.posix.join('sql', path.relative(dir, full).split(path.sep).join('/')),
+          text: readFileSync(full, 'utf8'),
+        });
       }
     }
   };

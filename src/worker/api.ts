@@ -109,7 +109,8 @@ export type { KpiProblem } from '../core/kpi/custom.js';
 import type { KpiProblem } from '../core/kpi/custom.js';
 
 /** A custom KPI checked (and, for addCustomKpi, registered), or why it cannot be used. */
-export type CustomKpiOutcome = { ok: true; kpi: KpiSummary; warnings: KpiProblem[] } | { ok: false; problems: KpiProblem[] };
+export type CustomKpiOutcome =
+  { ok: true; kpi: KpiSummary; warnings: KpiProblem[] } | { ok: false; problems: KpiProblem[] };
 
 /** A custom KPI being edited, run without saving: its check and, when valid, its result. */
 export interface DraftRunOutcome {
@@ -128,7 +129,13 @@ export interface EngineInfo {
   startMs: number;
 }
 
-export type { ModelSummary, TableModel, ModelSession, MappingOrigin, TableMemory } from '../core/workspace/modelSummary.js';
+export type {
+  ModelSummary,
+  TableModel,
+  ModelSession,
+  MappingOrigin,
+  TableMemory,
+} from '../core/workspace/modelSummary.js';
 export type { ValidationResult, MappingEdits } from '../core/mapping/index.js';
 import type { ModelSession, ModelSummary } from '../core/workspace/modelSummary.js';
 
@@ -149,7 +156,12 @@ import type { ValidationResult, MappingEdits } from '../core/mapping/index.js';
 export interface WorkerApi {
   /** Starts the engine. Remembered mappings go in; what to remember comes out through `onRemember`. */
   init(options: InitOptions, onRemember?: RememberListener): Promise<EngineInfo>;
-  ingest(id: string, file: File, options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestOutcome>;
+  ingest(
+    id: string,
+    file: File,
+    options: IngestOptions,
+    onProgress: (p: IngestProgress) => void,
+  ): Promise<IngestOutcome>;
   cancelIngest(id: string): Promise<void>;
   /** Decodes the head of a file with `encoding` (header and the first `rows` rows); reads only the first slice. */
   previewFile(file: File, encoding: string, rows: number): Promise<EncodingPreview>;
@@ -175,7 +187,12 @@ export interface WorkerApi {
   /** Starting text for a new custom KPI: the template, or a copy of KPI `from`, with a free id. */
   draftCustomKpi(from: string | null, chartType: string | null): Promise<string>;
   /** Checks and runs a custom KPI being edited, without registering it. */
-  runCustomDraft(view: string, text: string, replaces: string | null, params: Record<string, unknown>): Promise<DraftRunOutcome>;
+  runCustomDraft(
+    view: string,
+    text: string,
+    replaces: string | null,
+    params: Record<string, unknown>,
+  ): Promise<DraftRunOutcome>;
   /** The canonical model: roles, mappings, currency, segments. */
   model(): Promise<ModelSummary>;
   /** Changes a table's mapping (role, columns, normalisation) and rebuilds the model. */

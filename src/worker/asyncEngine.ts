@@ -41,7 +41,9 @@ export class AsyncEngine implements SqlEngine {
     const logger = new duckdb.VoidLogger();
     const db = new duckdb.AsyncDuckDB(logger, worker);
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-    await db.open({ query: { castBigIntToDouble: false, castTimestampToDate: false, castDecimalToDouble: true } } as duckdb.DuckDBConfig);
+    await db.open({
+      query: { castBigIntToDouble: false, castTimestampToDate: false, castDecimalToDouble: true },
+    } as duckdb.DuckDBConfig);
     const conn = await db.connect();
     for (const s of STARTUP_SQL) await conn.query(s);
     const name = bundle.mainModule.includes('-eh') ? 'eh' : 'mvp';
@@ -61,7 +63,9 @@ export class AsyncEngine implements SqlEngine {
         }
       }
       if (this.cancelRequested) throw new QueryCancelled();
-      return batches.length ? new Table(batches) : new Table((reader as unknown as { schema: never })?.schema ?? undefined);
+      return batches.length
+        ? new Table(batches)
+        : new Table((reader as unknown as { schema: never })?.schema ?? undefined);
     } catch (e) {
       if (this.cancelRequested || /interrupt|cancel/i.test(String((e as Error)?.message))) throw new QueryCancelled();
       throw e;

@@ -8,12 +8,34 @@ import { AsyncEngine, QueryCancelled } from './asyncEngine.js';
 import { browserFileSource } from './fileSource.js';
 import { bundledSqlFiles } from './sqlFiles.js';
 import { packResult } from './results.js';
-import type { CustomKpiOutcome, DraftRunOutcome, EncodingPreview, EngineInfo, FileProblem, IngestOptions, IngestOutcome, IngestProgress, KpiOutcome, KpiSummary, QueryFailure, QueryOutcome, TableSummary, WorkerApi } from './api.js';
+import type {
+  CustomKpiOutcome,
+  DraftRunOutcome,
+  EncodingPreview,
+  EngineInfo,
+  FileProblem,
+  IngestOptions,
+  IngestOutcome,
+  IngestProgress,
+  KpiOutcome,
+  KpiSummary,
+  QueryFailure,
+  QueryOutcome,
+  TableSummary,
+  WorkerApi,
+} from './api.js';
 import { quoteIdent } from '../core/workspace/tables.js';
 import { loadCatalogue } from '../core/kpi/catalogue.js';
 import { KpiRunError, type KpiResult } from '../core/kpi/runner.js';
 import type { KpiDefinition } from '../core/kpi/types.js';
-import { addCustomKpi, checkCustomKpi, isCustomKpi, outputProblems, removeCustomKpi, type CustomCheck } from '../core/kpi/custom.js';
+import {
+  addCustomKpi,
+  checkCustomKpi,
+  isCustomKpi,
+  outputProblems,
+  removeCustomKpi,
+  type CustomCheck,
+} from '../core/kpi/custom.js';
 import { draftCustomKpi } from '../core/kpi/customDraft.js';
 import { Workspace } from '../core/workspace/workspace.js';
 import { summariseModel } from '../core/workspace/modelSummary.js';
@@ -75,7 +97,12 @@ async function runPacked(view: string, job: () => Promise<KpiResult>): Promise<K
   } catch (e) {
     if (e instanceof KpiRunError) return { ok: false, kind: e.kind, messages: e.messages, cancelled: false };
     const cancelled = e instanceof QueryCancelled || e instanceof SupersededError;
-    return { ok: false, kind: cancelled ? 'cancelled' : 'sql', messages: [{ en: messageOf(e), ja: messageOf(e) }], cancelled };
+    return {
+      ok: false,
+      kind: cancelled ? 'cancelled' : 'sql',
+      messages: [{ en: messageOf(e), ja: messageOf(e) }],
+      cancelled,
+    };
   }
 }
 
@@ -89,28 +116,44 @@ const api: WorkerApi = {
     // The worker has no localStorage: it works on a copy of the page's remembered mappings
     // and tells the page what to remember or forget.
     const remembered = memoryMappingStore(new Map(options.rememberedMappings ?? []));
-    const mappingStore = onRemember ? observedMappingStore(remembered, (sig, json) => void Promise.resolve(onRemember(sig, json)).catch(() => undefined)) : remembered;
-    workspace = new Workspace(engine, catalogue, { reportingOffsetMinutes: options.reportingOffsetMinutes, mappingStore });
+    const mappingStore = onRemember
+      ? observedMappingStore(
+          remembered,
+          (sig, json) => void Promise.resolve(onRemember(sig, json)).catch(() => undefined),
+        )
+      : remembered;
+    workspace = new Workspace(engine, catalogue, {
+      reportingOffsetMinutes: options.reportingOffsetMinutes,
+      mappingStore,
+    });
     await workspace.init();
     const v = await engine.version();
     return { duckdbVersion: v, bundle: engine.bundle, startMs: Math.round(performance.now() - t0) };
   },
 
-  async ingest(id: string, file: File, options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestOutcome> {
+  async ingest(
+    id: string,
+    file: File,
+    options: IngestOptions,
+    onProgress: (p: IngestProgress) => void,
+  ): Promise<IngestOutcome> {
     const ws = need(workspace);
     const flag = { cancelled: false };
     ingests.set(id, flag);
     const t0 = performance.now();
     try {
-      const result = await queue.submit(`ingest:${id}`, () => ws.load(browserFileSource(file), {
-        tableName: options.tableName ?? undefined,
-        encoding: options.encoding ?? undefined,
-        decimalMark: options.decimalMark ?? undefined,
-        mode: options.mode ?? 'strict',
-        deferModel: options.deferModel ?? false,
-        signal: flag,
-        onProgress: (p) => onProgress({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rowsLoaded, phase: 'loading' }),
-      }));
+      const result = await queue.submit(`ingest:${id}`, () =>
+        ws.load(browserFileSource(file), {
+          tableName: options.tableName ?? undefined,
+          encoding: options.encoding ?? undefined,
+          decimalMark: options.decimalMark ?? undefined,
+          mode: options.mode ?? 'strict',
+          deferModel: options.deferModel ?? false,
+          signal: flag,
+          onProgress: (p) =>
+            onProgress({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rowsLoaded, phase: 'loading' }),
+        }),
+      );
       if (flag.cancelled) {
         return { ok: false, cancelled: true, problems: [], canSkipBadRows: false, encoding: result.encoding ?? null };
       }
@@ -123,7 +166,9 @@ const api: WorkerApi = {
           encoding: result.encoding ?? null,
         };
       }
-      const table = await queue.submit(`ingest:${id}`, async () => (await ws.tables.list()).find((t) => t.name === result.table)!);
+      const table = await queue.submit(`ingest:${id}`, async () =>
+        (await ws.tables.list()).find((t) => t.name === result.table)!,
+      );
       return {
         ok: true,
         table,
@@ -180,7 +225,9 @@ const api: WorkerApi = {
     if (!need(workspace).tables.has(name)) return { error: `no table named ${name}`, cancelled: false };
     const t0 = performance.now();
     try {
-      const table = await queue.submit(`preview:${name}`, () => need(engine).query(`SELECT * FROM ${quoteIdent(name)} LIMIT ${Math.max(1, Math.floor(limit))}`));
+      const table = await queue.submit(`preview:${name}`, () =>
+        need(engine).query(`SELECT * FROM ${quoteIdent(name)} LIMIT ${Math.max(1, Math.floor(limit))}`),
+      );
       return packResult(table, Math.round(performance.now() - t0));
     } catch (e) {
       return { error: messageOf(e), cancelled: e instanceof SupersededError };
@@ -224,7 +271,12 @@ const api: WorkerApi = {
     return draftCustomKpi(catalogue, { from, chartType });
   },
 
-  async runCustomDraft(view: string, text: string, replaces: string | null, params: Record<string, unknown>): Promise<DraftRunOutcome> {
+  async runCustomDraft(
+    view: string,
+    text: string,
+    replaces: string | null,
+    params: Record<string, unknown>,
+  ): Promise<DraftRunOutcome> {
     const check = checkCustomKpi(catalogue, text, { replaces });
     if (!check.ok) return { check: customOutcome(check), outcome: null };
     let columns: string[] = [];
@@ -279,7 +331,10 @@ const api: WorkerApi = {
 
   async importMappings(json) {
     try {
-      return { ok: true as const, matched: await queue.submit(`model:${++jobs}`, () => need(workspace).importMappings(json)) };
+      return {
+        ok: true as const,
+        matched: await queue.submit(`model:${++jobs}`, () => need(workspace).importMappings(json)),
+      };
     } catch (e) {
       if (e instanceof MappingFormatError) return { ok: false as const, problems: e.issues };
       throw e;

@@ -3,7 +3,10 @@
  */
 import type { SqlFile } from '../core/kpi/catalogue.js';
 
-const modules = import.meta.glob('/sql/**/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const modules = import.meta.glob('/sql/**/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 
 /** All bundled SQL files with repository-relative paths (`sql/revenue/mrr.sql`). */
 export function bundledSqlFiles(): SqlFile[] {

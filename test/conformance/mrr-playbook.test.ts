@@ -104,9 +104,31 @@ describe('mrr-playbook conformance', () => {
 
   it('also reports 2017-09 .. 2017-12, which the playbook drops (README)', () => {
     const pick = (m: string) => rows.find((r) => r.month === m)!;
-    expect(pick('2017-09-01')).toMatchObject({ starting_mrr: 0, new_mrr: 75, new_customers: 2, churned_mrr: 0, ending_mrr: 75, active_customers: 2 });
-    expect(pick('2017-10-01')).toMatchObject({ starting_mrr: 75, new_mrr: 25, new_customers: 1, churned_mrr: -50, churned_customers: 1, ending_mrr: 50, active_customers: 2 });
-    expect(pick('2017-11-01')).toMatchObject({ starting_mrr: 50, new_mrr: 0, churned_mrr: -50, churned_customers: 2, ending_mrr: 0, active_customers: 0 });
+    expect(pick('2017-09-01')).toMatchObject({
+      starting_mrr: 0,
+      new_mrr: 75,
+      new_customers: 2,
+      churned_mrr: 0,
+      ending_mrr: 75,
+      active_customers: 2,
+    });
+    expect(pick('2017-10-01')).toMatchObject({
+      starting_mrr: 75,
+      new_mrr: 25,
+      new_customers: 1,
+      churned_mrr: -50,
+      churned_customers: 1,
+      ending_mrr: 50,
+      active_customers: 2,
+    });
+    expect(pick('2017-11-01')).toMatchObject({
+      starting_mrr: 50,
+      new_mrr: 0,
+      churned_mrr: -50,
+      churned_customers: 2,
+      ending_mrr: 0,
+      active_customers: 0,
+    });
     // no customer is active in 2017-12: the month is reported with zeros, so the series has no hole
     expect(pick('2017-12-01')).toMatchObject({
       starting_mrr: 0,
@@ -125,7 +147,12 @@ describe('mrr-playbook conformance', () => {
     let prevEnding = 0;
     for (const r of rows) {
       const s = Number(r.starting_mrr);
-      const moves = Number(r.new_mrr) + Number(r.expansion_mrr) + Number(r.reactivation_mrr) + Number(r.contraction_mrr) + Number(r.churned_mrr);
+      const moves =
+        Number(r.new_mrr) +
+        Number(r.expansion_mrr) +
+        Number(r.reactivation_mrr) +
+        Number(r.contraction_mrr) +
+        Number(r.churned_mrr);
       expect(s + moves, String(r.month)).toBe(r.ending_mrr);
       expect(r.net_new_mrr).toBe(moves);
       expect(s, String(r.month)).toBe(prevEnding);
@@ -133,19 +160,34 @@ describe('mrr-playbook conformance', () => {
     }
   });
 
-  const CATEGORY: Record<string, string> = { new: 'new', churn: 'churn', reactivation: 'reactivation', upgrade: 'expansion', downgrade: 'contraction', '': '' };
+  const CATEGORY: Record<string, string> = {
+    new: 'new',
+    churn: 'churn',
+    reactivation: 'reactivation',
+    upgrade: 'expansion',
+    downgrade: 'contraction',
+    '': '',
+  };
 
   /** expected_mrr.csv as (month|customer) -> {mrr, previous mrr, category}; absent = inactive, no change. */
   function expectedByCustomer(): Map<string, { mrr: number; prev: number; category: string }> {
     const rowsCsv = readCsv('expected_mrr.csv');
     expect(rowsCsv).toHaveLength(410);
-    return new Map(rowsCsv.map((r) => [`${r.date_month}|${r.customer_id}`, { mrr: num(r.mrr!), prev: num(r.previous_month_mrr!), category: CATEGORY[r.change_category!]! }]));
+    return new Map(
+      rowsCsv.map((r) => [
+        `${r.date_month}|${r.customer_id}`,
+        { mrr: num(r.mrr!), prev: num(r.previous_month_mrr!), category: CATEGORY[r.change_category!]! },
+      ]),
+    );
   }
 
   it('classifies every customer-month like expected_mrr.csv (KPI SQL, one segment per customer)', async () => {
     const expected = expectedByCustomer();
     const customers = [...new Set(periods.map((p) => p.customer_id!))];
-    await load(ctx, { subscription_periods: periods, customers: customers.map((c) => ({ customer_id: c, segment: c })) });
+    await load(ctx, {
+      subscription_periods: periods,
+      customers: customers.map((c) => ({ customer_id: c, segment: c })),
+    });
     const perCustomer = (await run(ctx, 'mrr_movements', { breakdown: 'segment' }))!;
     const months = monthRange('2018-01-01', '2020-02-01');
     let compared = 0;
@@ -155,12 +197,17 @@ describe('mrr-playbook conformance', () => {
         const want = expected.get(`${month}|${c}`) ?? { mrr: 0, prev: 0, category: '' };
         const n = (k: string) => Number(r?.[k] ?? 0);
         const category =
-          n('new_customers') === 1 ? 'new'
-          : n('churned_customers') === 1 ? 'churn'
-          : n('reactivated_customers') === 1 ? 'reactivation'
-          : n('expanded_customers') === 1 ? 'expansion'
-          : n('contracted_customers') === 1 ? 'contraction'
-          : '';
+          n('new_customers') === 1
+            ? 'new'
+            : n('churned_customers') === 1
+              ? 'churn'
+              : n('reactivated_customers') === 1
+                ? 'reactivation'
+                : n('expanded_customers') === 1
+                  ? 'expansion'
+                  : n('contracted_customers') === 1
+                    ? 'contraction'
+                    : '';
         expect({ mrr: n('ending_mrr'), prev: n('starting_mrr'), category }, `${month} customer ${c}`).toEqual(want);
         compared++;
       }
@@ -180,7 +227,9 @@ describe('mrr-playbook conformance', () => {
     expect(cms).toHaveLength(26 * 55);
     for (const cm of cms) {
       const want = expected.get(`${cm.month}|${cm.customer}`) ?? { mrr: 0, prev: 0, category: '' };
-      expect({ mrr: cm.mrr, prev: cm.prev, category: cm.category }, `${cm.month} customer ${cm.customer}`).toEqual(want);
+      expect({ mrr: cm.mrr, prev: cm.prev, category: cm.category }, `${cm.month} customer ${cm.customer}`).toEqual(
+        want,
+      );
     }
   });
 });

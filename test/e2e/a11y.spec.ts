@@ -29,7 +29,9 @@ async function axe(page: Page, screen: string): Promise<string[]> {
   // Evaluated through the DevTools protocol: the app's Content-Security-Policy forbids inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } };
+    const w = window as unknown as {
+      axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> };
+    };
     return (await w.axe.run(document, { resultTypes: ['violations'] })).violations;
   });
   return (violations as AxeViolation[])
@@ -37,7 +39,10 @@ async function axe(page: Page, screen: string): Promise<string[]> {
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 5)
-        .map((n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('').trim()}\n      ${n.html.slice(0, 160)}`)
+        .map(
+          (n) =>
+            `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('').trim()}\n      ${n.html.slice(0, 160)}`,
+        )
         .join('\n');
       const more = v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more` : '';
       return `${screen}: [${v.impact}] ${v.id} — ${v.help} (${v.nodes.length} elements)\n${nodes}${more}`;
@@ -58,19 +63,23 @@ const SCREENS: ReadonlyArray<{ name: string; hash: string; ready: (page: Page) =
   {
     name: 'kpi-mrr_movements',
     hash: '#/kpi/mrr_movements',
-    ready: async (page) => expect(page.getByTestId('kpi-view').getByTestId('kpi-table')).toBeVisible({ timeout: 120_000 }),
+    ready: async (page) =>
+      expect(page.getByTestId('kpi-view').getByTestId('kpi-table')).toBeVisible({ timeout: 120_000 }),
   },
   {
     name: 'kpi-cohort_retention',
     hash: '#/kpi/cohort_retention',
-    ready: async (page) => expect(page.getByTestId('kpi-view').getByTestId('kpi-table')).toBeVisible({ timeout: 120_000 }),
+    ready: async (page) =>
+      expect(page.getByTestId('kpi-view').getByTestId('kpi-table')).toBeVisible({ timeout: 120_000 }),
   },
   {
     name: 'data',
     hash: '#/data',
     ready: async (page) => {
       await expect(page.getByTestId('table-card').first()).toBeVisible();
-      await expect(page.getByTestId('validation-ok').or(page.getByTestId('validation-result').first())).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByTestId('validation-ok').or(page.getByTestId('validation-result').first())).toBeVisible({
+        timeout: 60_000,
+      });
       // Open the first table's columns and value reading, so they are checked too.
       const toggle = page.getByTestId('mapping-table').first().locator('button.toggle');
       if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
@@ -90,7 +99,8 @@ const SCREENS: ReadonlyArray<{ name: string; hash: string; ready: (page: Page) =
     hash: `#/report?v=mrr_movements&v=${encodeURIComponent('cohort_retention?mode=on_or_after')}`,
     ready: async (page) => {
       await expect(page.getByTestId('report-view')).toHaveCount(2);
-      for (const v of await page.getByTestId('report-view').all()) await expect(v.getByTestId('kpi-table')).toBeVisible({ timeout: 120_000 });
+      for (const v of await page.getByTestId('report-view').all())
+        await expect(v.getByTestId('kpi-table')).toBeVisible({ timeout: 120_000 });
       await expect(page.locator('[data-testid="tile"][data-status="loading"]')).toHaveCount(0, { timeout: 120_000 });
     },
   },
@@ -115,7 +125,10 @@ for (const theme of ['light', 'dark'] as const) {
         await page.goto(`./${s.hash}`);
         await s.ready(page);
         problems.push(...(await axe(page, s.name)));
-        await page.screenshot({ path: path.join(SCREENSHOTS, `screen-${s.name}-${theme}-${lang}.png`), fullPage: true });
+        await page.screenshot({
+          path: path.join(SCREENSHOTS, `screen-${s.name}-${theme}-${lang}.png`),
+          fullPage: true,
+        });
       }
       expect(problems, `axe violations (${lang}, ${theme}):\n${problems.join('\n')}`).toEqual([]);
     });

@@ -38,7 +38,9 @@ ORDER BY channel
 
 /** Tickets per channel with at least `min` replies, from the sample's CSV file. */
 function expectedTickets(min: number): Map<string, number> {
-  const [header, ...rows] = parseCsv(readFileSync(path.resolve('public/sample/en/tickets.csv'), 'utf8')).filter((r) => r.length > 1);
+  const [header, ...rows] = parseCsv(readFileSync(path.resolve('public/sample/en/tickets.csv'), 'utf8')).filter(
+    (r) => r.length > 1,
+  );
   const ch = header!.indexOf('channel');
   const rep = header!.indexOf('replies');
   const out = new Map<string, number>();
@@ -60,17 +62,24 @@ async function setEditorText(page: Page, text: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
-  await expect.poll(() => content.evaluate((el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim())).toBe(text.replace(/\s+/g, ' ').trim());
+  await expect
+    .poll(() => content.evaluate((el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim()))
+    .toBe(text.replace(/\s+/g, ' ').trim());
 }
 
 /** The rows of a KPI table as cell texts. */
 async function tableCells(scope: ReturnType<Page['locator']>): Promise<string[][]> {
-  return scope.getByTestId('kpi-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+  return scope
+    .getByTestId('kpi-table')
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
 }
 
 const toNumber = (s: string): number => Number(s.replace(/[,\s]/g, ''));
 
-test('write, run and save a custom KPI; after a reload it is in the catalogue and its view renders (en)', async ({ page }) => {
+test('write, run and save a custom KPI; after a reload it is in the catalogue and its view renders (en)', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await open(page, 'en', '#/kpis');
   await page.getByTestId('custom-new').click();
@@ -109,7 +118,9 @@ test('write, run and save a custom KPI; after a reload it is in the catalogue an
   await expect(view.getByTestId('kpi-chart').locator('svg').first()).toBeVisible({ timeout: 90_000 });
   await expect(view.getByTestId('kpi-family')).toHaveText('Custom');
   await expect(view.locator('#param-min_replies')).toHaveValue('2');
-  await expect.poll(async () => new Map((await tableCells(view)).map(([c, n]) => [c!, toNumber(n!)])), { timeout: 30_000 }).toEqual(want);
+  await expect
+    .poll(async () => new Map((await tableCells(view)).map(([c, n]) => [c!, toNumber(n!)])), { timeout: 30_000 })
+    .toEqual(want);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'custom-view-en.png'), fullPage: true });
 
   await page.goto('./#/kpis');
@@ -120,16 +131,22 @@ test('write, run and save a custom KPI; after a reload it is in the catalogue an
   await page.getByTestId('custom-section').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'custom-catalogue-en.png'), fullPage: true });
   await link.click();
-  await expect(page.locator('[data-testid="kpi-view"][data-kpi="tickets_by_channel"]').getByTestId('kpi-table')).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.locator('[data-testid="kpi-view"][data-kpi="tickets_by_channel"]').getByTestId('kpi-table'),
+  ).toBeVisible({ timeout: 60_000 });
 });
 
 for (const lang of ['en', 'ja'] as const) {
-  test(`an invalid header and a built-in id are explained, nothing is saved (${lang})`, async ({ page, consoleErrors }) => {
+  test(`an invalid header and a built-in id are explained, nothing is saved (${lang})`, async ({
+    page,
+    consoleErrors,
+  }) => {
     test.setTimeout(180_000);
     await open(page, lang, '#/custom/new');
     const editor = page.getByTestId('custom-editor');
     await expect(editor.getByTestId('kpi-chart').locator('svg').first()).toBeVisible({ timeout: 60_000 });
-    if (lang === 'ja') await page.screenshot({ path: path.join(SCREENSHOTS, 'custom-template-ja.png'), fullPage: true });
+    if (lang === 'ja')
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'custom-template-ja.png'), fullPage: true });
 
     const bad = TICKETS_BY_CHANNEL.replace('type: integer, default: 0', 'type: whole, default: 0');
     const line = bad.split('\n').findIndex((l) => l.includes('type: whole')) + 1;
@@ -163,7 +180,10 @@ for (const lang of ['en', 'ja'] as const) {
     await page.screenshot({ path: path.join(SCREENSHOTS, `custom-clash-${lang}.png`), fullPage: true });
 
     // A YAML syntax error, with its line.
-    await setEditorText(page, TICKETS_BY_CHANNEL.replace('title: { en: Tickets by channel,', 'title: { en: [Tickets by channel,'));
+    await setEditorText(
+      page,
+      TICKETS_BY_CHANNEL.replace('title: { en: Tickets by channel,', 'title: { en: [Tickets by channel,'),
+    );
     await editor.getByTestId('custom-run').click();
     await expect(errors).toContainText(lang === 'en' ? 'not valid YAML' : 'YAML として読めません');
 
@@ -171,7 +191,9 @@ for (const lang of ['en', 'ja'] as const) {
     expect(consoleErrors).toEqual([]);
   });
 
-  test(`copy as custom KPI from a built-in view gives a runnable KPI with the built-in numbers (${lang})`, async ({ page }) => {
+  test(`copy as custom KPI from a built-in view gives a runnable KPI with the built-in numbers (${lang})`, async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     await open(page, lang, '#/kpi/mrr_movements');
     const builtIn = page.locator('[data-testid="kpi-view"][data-kpi="mrr_movements"]');
@@ -200,7 +222,8 @@ for (const lang of ['en', 'ja'] as const) {
     await page.screenshot({ path: path.join(SCREENSHOTS, `custom-view-copy-${lang}.png`), fullPage: true });
     await page.goto('./#/kpis');
     await expect(page.getByTestId('custom-section').locator('[data-kpi="mrr_movements_copy"]')).toBeVisible();
-    if (lang === 'ja') await page.screenshot({ path: path.join(SCREENSHOTS, 'custom-catalogue-ja.png'), fullPage: true });
+    if (lang === 'ja')
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'custom-catalogue-ja.png'), fullPage: true });
   });
 }
 
@@ -247,7 +270,11 @@ test('a saved custom KPI that can no longer be added is listed with its problem 
   const clash = TICKETS_BY_CHANNEL.replace('id: tickets_by_channel', 'id: support');
   await page.addInitScript(
     ([key, text]) => {
-      if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify({ version: 1, kpis: [{ id: 'support', text, savedAt: '2025-01-01T00:00:00.000Z' }] }));
+      if (!localStorage.getItem(key))
+        localStorage.setItem(
+          key,
+          JSON.stringify({ version: 1, kpis: [{ id: 'support', text, savedAt: '2025-01-01T00:00:00.000Z' }] }),
+        );
     },
     [KEY, clash] as const,
   );
@@ -262,7 +289,10 @@ test('a saved custom KPI that can no longer be added is listed with its problem 
   await setEditorText(page, clash.replace('id: support', 'id: support_by_channel'));
   await editor.getByTestId('custom-save').click();
   await expect(editor.getByTestId('custom-status')).toContainText('support_by_channel');
-  const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!).kpis.map((x: { id: string }) => x.id), KEY);
+  const stored = await page.evaluate(
+    (k) => JSON.parse(localStorage.getItem(k)!).kpis.map((x: { id: string }) => x.id),
+    KEY,
+  );
   expect(stored).toEqual(['support_by_channel']);
   await page.goto('./#/kpis');
   await expect(page.getByTestId('custom-broken')).toHaveCount(0);

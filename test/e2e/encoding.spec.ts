@@ -24,10 +24,15 @@ function fixture(name: string, bytes: Uint8Array | string): string {
 
 const SJIS = fixture(
   'invoices_sjis.csv',
-  encodeCp932('顧客名,プラン,金額\r\n株式会社髙橋商事,スタンダード,"￥12,000"\r\n①合同会社テスト,ライト,"￥8,500"\r\n㈱サンプル～,プロ,"￥30,000"\r\n'),
+  encodeCp932(
+    '顧客名,プラン,金額\r\n株式会社髙橋商事,スタンダード,"￥12,000"\r\n①合同会社テスト,ライト,"￥8,500"\r\n㈱サンプル～,プロ,"￥30,000"\r\n',
+  ),
 );
 /** A German export: 1.200 in Menge is 1200 because Preis and Summe use decimal commas. */
-const GERMAN = fixture('bestellung_eu.csv', 'Artikel;Menge;Preis;Summe\r\nA;1.200;12,50;15.000,00\r\nB;3;1.234,50;3.703,50\r\nC;2.500;0,99;2.475,00\r\n');
+const GERMAN = fixture(
+  'bestellung_eu.csv',
+  'Artikel;Menge;Preis;Summe\r\nA;1.200;12,50;15.000,00\r\nB;3;1.234,50;3.703,50\r\nC;2.500;0,99;2.475,00\r\n',
+);
 /** Nothing in this file shows its decimal mark: 1.200 is read as 1.2, and the card says so. */
 const PLANS = fixture('plans_eu.csv', 'plan;price\nStarter;1.200\nGrowth;4.800\n');
 
@@ -58,7 +63,9 @@ async function expectSql(page: Page, sql: string, expected: string, lang: 'en' |
   await page.getByRole('button', { name: lang === 'en' ? 'Data' : 'データ' }).click();
 }
 
-test('a Shift_JIS file read as UTF-8 shows mojibake in the preview; Shift_JIS shows the right text and reloads the table', async ({ page }) => {
+test('a Shift_JIS file read as UTF-8 shows mojibake in the preview; Shift_JIS shows the right text and reloads the table', async ({
+  page,
+}) => {
   await open(page, 'en');
   await page.getByTestId('file-input').setInputFiles([SJIS]);
   const card = tableCard(page, 'invoices_sjis');
@@ -97,7 +104,8 @@ test('a Shift_JIS file read as UTF-8 shows mojibake in the preview; Shift_JIS sh
   // Shift_JIS on the table card: the preview reads right before anything is reloaded.
   await card.getByTestId('encoding-select').selectOption('shift_jis');
   await expect(preview.getByTestId('encoding-status')).toHaveAttribute('data-replacements', '0');
-  for (const text of ['顧客名', '株式会社髙橋商事', '①合同会社テスト', '㈱サンプル～', '￥12,000']) await expect(preview).toContainText(text);
+  for (const text of ['顧客名', '株式会社髙橋商事', '①合同会社テスト', '㈱サンプル～', '￥12,000'])
+    await expect(preview).toContainText(text);
   await expect(preview.locator('mark.bad-char')).toHaveCount(0);
   await expect(card.getByTestId('row-count')).toHaveAttribute('data-rows', '0');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'encoding-preview-right-en.png'), fullPage: true });
@@ -106,10 +114,15 @@ test('a Shift_JIS file read as UTF-8 shows mojibake in the preview; Shift_JIS sh
   await expect(card.getByTestId('row-count')).toHaveAttribute('data-rows', '3');
   await expect(card.getByTestId('encoding-preview')).toHaveCount(0);
   await expect(card.getByTestId('encoding-select')).toHaveValue('shift_jis');
-  for (const text of ['顧客名', '金額', '株式会社髙橋商事', '①合同会社テスト', '㈱サンプル～']) await expect(card).toContainText(text);
+  for (const text of ['顧客名', '金額', '株式会社髙橋商事', '①合同会社テスト', '㈱サンプル～'])
+    await expect(card).toContainText(text);
   await expect(ingestCard(page, 'invoices_sjis.csv')).toHaveCount(0);
   await expect(page.getByTestId('table-card').filter({ hasText: 'invoices_sjis' })).toHaveCount(1);
-  await expectSql(page, `SELECT printf('%s|%.2f', string_agg("顧客名", '/' ORDER BY "金額"), sum("金額")) AS s FROM invoices_sjis`, '①合同会社テスト/株式会社髙橋商事/㈱サンプル～|50500.00');
+  await expectSql(
+    page,
+    `SELECT printf('%s|%.2f', string_agg("顧客名", '/' ORDER BY "金額"), sum("金額")) AS s FROM invoices_sjis`,
+    '①合同会社テスト/株式会社髙橋商事/㈱サンプル～|50500.00',
+  );
 });
 
 test('Cancel closes the preview and changes nothing; the Japanese UI, dark theme', async ({ page }) => {
@@ -132,7 +145,9 @@ test('Cancel closes the preview and changes nothing; the Japanese UI, dark theme
 });
 
 for (const lang of ['en', 'ja'] as const) {
-  test(`European numbers: a ; export with decimal commas loads with the right sums; an ambiguous column says how it was read (${lang})`, async ({ page }) => {
+  test(`European numbers: a ; export with decimal commas loads with the right sums; an ambiguous column says how it was read (${lang})`, async ({
+    page,
+  }) => {
     await open(page, lang);
     await page.getByTestId('file-input').setInputFiles([GERMAN, PLANS]);
     await expect(tableCard(page, 'bestellung_eu').getByTestId('row-count')).toHaveAttribute('data-rows', '3');
@@ -150,15 +165,26 @@ for (const lang of ['en', 'ja'] as const) {
       await expect(plans).toContainText('「.」を小数点として読みました（1.200 = 1.2）');
     }
     await page.screenshot({ path: path.join(SCREENSHOTS, `eu-numbers-${lang}.png`), fullPage: true });
-    await expectSql(page, `SELECT printf('%.2f|%.2f|%.2f', sum(Menge), sum(Preis), sum(Summe)) AS s FROM bestellung_eu`, '3703.00|1247.99|21178.50', lang);
+    await expectSql(
+      page,
+      `SELECT printf('%.2f|%.2f|%.2f', sum(Menge), sum(Preis), sum(Summe)) AS s FROM bestellung_eu`,
+      '3703.00|1247.99|21178.50',
+      lang,
+    );
     await expectSql(page, `SELECT printf('%.2f', sum(price)) AS s FROM plans_eu`, '6.00', lang);
 
     // The other reading, one click away: the same table, now 1200 + 4800.
     const button = ingestCard(page, 'plans_eu.csv').getByTestId('decimal-mark-reload');
-    await expect(button).toHaveText(lang === 'en' ? 'Reload with "," as the decimal mark' : '小数点を「,」として読み込み直す');
+    await expect(button).toHaveText(
+      lang === 'en' ? 'Reload with "," as the decimal mark' : '小数点を「,」として読み込み直す',
+    );
     await button.click();
-    await expect(ingestCard(page, 'plans_eu.csv').locator('[data-kind="ambiguous-number"]')).toContainText(lang === 'en' ? 'as chosen when loading' : '読み込み時の指定どおり');
-    await expect(ingestCard(page, 'plans_eu.csv').getByTestId('decimal-mark-reload')).toHaveText(lang === 'en' ? 'Reload with "." as the decimal mark' : '小数点を「.」として読み込み直す');
+    await expect(ingestCard(page, 'plans_eu.csv').locator('[data-kind="ambiguous-number"]')).toContainText(
+      lang === 'en' ? 'as chosen when loading' : '読み込み時の指定どおり',
+    );
+    await expect(ingestCard(page, 'plans_eu.csv').getByTestId('decimal-mark-reload')).toHaveText(
+      lang === 'en' ? 'Reload with "." as the decimal mark' : '小数点を「.」として読み込み直す',
+    );
     await expect(page.getByTestId('table-card')).toHaveCount(2);
     await expectSql(page, `SELECT printf('%.2f', sum(price)) AS s FROM plans_eu`, '6000.00', lang);
   });

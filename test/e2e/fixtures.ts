@@ -20,7 +20,13 @@ export const test = base.extend<{ outside: string[]; consoleErrors: string[] }>(
     // Workers' requests go through the context too; count those that bypass routing.
     context.on('request', (req) => {
       const url = req.url();
-      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin && !outside.includes(url)) outside.push(url);
+      if (
+        !url.startsWith('data:') &&
+        !url.startsWith('blob:') &&
+        new URL(url).origin !== origin &&
+        !outside.includes(url)
+      )
+        outside.push(url);
     });
     await use(outside);
     expect(outside, 'requests to other origins').toEqual([]);

@@ -24,21 +24,31 @@ async function waitForSample(page: Page): Promise<void> {
 test('first visit shows the sample company, loaded from the same origin only', async ({ page, outside }) => {
   await open(page, 'en');
   await waitForSample(page);
-  const counts = await page.getByTestId('row-count').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-rows'))));
+  const counts = await page
+    .getByTestId('row-count')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-rows'))));
   expect(counts.length).toBeGreaterThanOrEqual(5);
   expect(counts.every((n) => n > 0)).toBe(true);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'data-sample-en.png'), fullPage: false });
   expect(outside).toEqual([]);
 });
 
-test('dropping UTF-8, UTF-8-BOM, UTF-16 and Shift_JIS files loads them with the right rows and text; a broken file says why', async ({ page }) => {
+test('dropping UTF-8, UTF-8-BOM, UTF-16 and Shift_JIS files loads them with the right rows and text; a broken file says why', async ({
+  page,
+}) => {
   await open(page, 'en');
   await waitForSample(page);
   await page.getByTestId('file-input').setInputFiles([files.utf8, files.bom, files.utf16, files.sjis, files.broken]);
   await expect(page.getByTestId('sample-banner')).toHaveCount(0);
-  await expect(card(page, 'accounts_utf8').getByTestId('row-count')).toHaveAttribute('data-rows', String(EXPECT.utf8.rows));
+  await expect(card(page, 'accounts_utf8').getByTestId('row-count')).toHaveAttribute(
+    'data-rows',
+    String(EXPECT.utf8.rows),
+  );
   await expect(card(page, 'plans_bom').getByTestId('row-count')).toHaveAttribute('data-rows', String(EXPECT.bom.rows));
-  await expect(card(page, 'events_utf16').getByTestId('row-count')).toHaveAttribute('data-rows', String(EXPECT.utf16.rows));
+  await expect(card(page, 'events_utf16').getByTestId('row-count')).toHaveAttribute(
+    'data-rows',
+    String(EXPECT.utf16.rows),
+  );
   const sjis = page.locator('[data-testid="table-card"]').filter({ hasText: '顧客一覧' });
   await expect(sjis.getByTestId('row-count')).toHaveAttribute('data-rows', String(EXPECT.sjis.rows));
   // CP932-only characters decoded, not mojibake.
@@ -86,8 +96,12 @@ test('a crashed engine is restarted, the user is told, and the files come back',
   await waitForSample(page);
   const before = await page.getByTestId('table-card').count();
   await page.evaluate(() => (window as unknown as { __kpiCrash: () => void }).__kpiCrash());
-  await expect(page.getByRole('status').filter({ hasText: 'stopped unexpectedly' }).or(page.locator('.notice').filter({ hasText: 'stopped unexpectedly' }))).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'stopped unexpectedly' })
+      .or(page.locator('.notice').filter({ hasText: 'stopped unexpectedly' })),
+  ).toBeVisible();
   await expect(page.locator('.notice').filter({ hasText: 'restarted' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('table-card')).toHaveCount(before);
 });
-

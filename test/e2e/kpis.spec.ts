@@ -54,10 +54,20 @@ for (const lang of ['en', 'ja'] as const) {
     await page.goto('./#/kpis');
     await expect(page.getByTestId('kpi-link').first()).toBeVisible();
     const known = await page.getByTestId('kpi-link').evaluateAll((els) => els.map((e) => e.getAttribute('data-kpi')));
-    for (const id of ['mrr_movements', 'nrr', 'cohort_retention', 'active_users', 'nps', 'support', 'health_score'].filter((k) => known.includes(k))) {
+    for (const id of [
+      'mrr_movements',
+      'nrr',
+      'cohort_retention',
+      'active_users',
+      'nps',
+      'support',
+      'health_score',
+    ].filter((k) => known.includes(k))) {
       await page.goto(`./#/kpi/${id}`);
       const view = page.locator(`[data-testid="kpi-view"][data-kpi="${id}"]`);
-      await expect(view.getByTestId('kpi-table').or(view.locator('[data-testid="kpi-missing"], [role="alert"]'))).toBeVisible({ timeout: 90_000 });
+      await expect(
+        view.getByTestId('kpi-table').or(view.locator('[data-testid="kpi-missing"], [role="alert"]')),
+      ).toBeVisible({ timeout: 90_000 });
       await page.screenshot({ path: path.join(SCREENSHOTS, `kpi-${id}-${lang}.png`), fullPage: true });
     }
   });

@@ -46,7 +46,9 @@ test('mapping screen detects the roles and MRR matches a hand calculation', asyn
 
   // The validation report ran (results or "no problems").
   const report = page.getByTestId('validation-report');
-  await expect(report.getByTestId('validation-result').first().or(report.getByTestId('validation-ok'))).toBeVisible({ timeout: 60_000 });
+  await expect(report.getByTestId('validation-result').first().or(report.getByTestId('validation-ok'))).toBeVisible({
+    timeout: 60_000,
+  });
 
   // Segment candidates include the industry column (業種) of the customer list.
   const segOptions = await panel.getByTestId('segment-picker').locator('option').allInnerTexts();
@@ -59,7 +61,6 @@ test('mapping screen detects the roles and MRR matches a hand calculation', asyn
   await expect(subs.locator('tr[data-field="discount_percent"]')).toHaveCount(0);
   await subs.getByTestId('show-unmapped').click();
   await expect(subs.locator('tr[data-field="discount_percent"] select')).toHaveValue('');
-
 
   // Export: a JSON file of both mappings; import it back: both tables match.
   const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('mapping-export').click()]);
@@ -96,13 +97,21 @@ test('mapping screen detects the roles and MRR matches a hand calculation', asyn
   await unit.selectOption('units');
   await expect(subs.getByText('edited').first()).toBeVisible();
   await page.goto('./#/kpi/mrr');
-  await expect.poll(async () => num(await table.locator('tbody tr').first().locator('td').nth(iMrr).innerText()), { timeout: 60_000 }).toBeCloseTo(EXPECTED_MRR * 100, 6);
+  await expect
+    .poll(async () => num(await table.locator('tbody tr').first().locator('td').nth(iMrr).innerText()), {
+      timeout: 60_000,
+    })
+    .toBeCloseTo(EXPECTED_MRR * 100, 6);
   // Reset to detected brings cents back.
   await page.goto('./#/data');
   await subs.getByRole('button', { name: /^Reset .* to the detected mapping$/ }).click();
   await expect(subs.getByText('edited')).toHaveCount(0);
   await page.goto('./#/kpi/mrr');
-  await expect.poll(async () => num(await table.locator('tbody tr').first().locator('td').nth(iMrr).innerText()), { timeout: 60_000 }).toBeCloseTo(EXPECTED_MRR, 6);
+  await expect
+    .poll(async () => num(await table.locator('tbody tr').first().locator('td').nth(iMrr).innerText()), {
+      timeout: 60_000,
+    })
+    .toBeCloseTo(EXPECTED_MRR, 6);
 
   // Segment: choose the customer list's industry (業種); the choice is shown and survives.
   await page.goto('./#/data');
@@ -126,7 +135,9 @@ test('mapping screen in Japanese', async ({ page }) => {
   await expect(subs.getByTestId('role-badge')).toContainText('サブスクリプション');
   await subs.getByRole('button', { name: /列と値の読み方/ }).click();
   const report = page.getByTestId('validation-report');
-  await expect(report.getByTestId('validation-result').first().or(report.getByTestId('validation-ok'))).toBeVisible({ timeout: 60_000 });
+  await expect(report.getByTestId('validation-result').first().or(report.getByTestId('validation-ok'))).toBeVisible({
+    timeout: 60_000,
+  });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, 'mapping-ja.png'), fullPage: true });
   // The same screen in the dark theme (a contrast check by eye).
@@ -167,6 +178,8 @@ test('a file detection cannot place: "not used", a role chosen by hand, and back
   await expect(row).toHaveAttribute('data-role', 'unknown');
   await expect(row.getByText('edited')).toHaveCount(0);
   // A detected file cannot be set to "not used".
-  const subsPicker = panel.locator('[data-testid="mapping-table"][data-role="subscriptions"]').getByTestId('role-picker');
+  const subsPicker = panel
+    .locator('[data-testid="mapping-table"][data-role="subscriptions"]')
+    .getByTestId('role-picker');
   await expect(subsPicker.locator('option[value="unknown"]')).toBeDisabled();
 });

@@ -44,10 +44,17 @@ async function expectMrr(page: Page, value: number): Promise<void> {
   await expect(table).toBeVisible({ timeout: 90_000 });
   const iMrr = (await table.locator('thead th').allInnerTexts()).indexOf('MRR');
   expect(iMrr).toBeGreaterThanOrEqual(0);
-  await expect.poll(async () => num(await table.locator('tbody tr').first().locator('td').nth(iMrr).innerText()), { timeout: 60_000 }).toBeCloseTo(value, 6);
+  await expect
+    .poll(async () => num(await table.locator('tbody tr').first().locator('td').nth(iMrr).innerText()), {
+      timeout: 60_000,
+    })
+    .toBeCloseTo(value, 6);
 }
 
-test('a mapping edit is remembered: after a reload the same file maps itself, and the screen says so', async ({ page, consoleErrors }) => {
+test('a mapping edit is remembered: after a reload the same file maps itself, and the screen says so', async ({
+  page,
+  consoleErrors,
+}) => {
   test.setTimeout(360_000);
   await page.addInitScript(() => localStorage.setItem('kpi-workbench.locale', 'en'));
   await dropFiles(page);
@@ -61,7 +68,9 @@ test('a mapping edit is remembered: after a reload the same file maps itself, an
   await expect(subs.getByTestId('mapping-saved')).toContainText('remembered for files with these columns');
   await panel.getByTestId('segment-picker').selectOption('industry');
   await expect(panel.getByTestId('segment-current')).toHaveText('KPIs are broken down by industry.');
-  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kpi-workbench.mapping.')).length);
+  const stored = await page.evaluate(
+    () => Object.keys(localStorage).filter((k) => k.startsWith('kpi-workbench.mapping.')).length,
+  );
   expect(stored).toBe(2);
 
   // A new page (the same browser profile): the sample loads, then the same files again.
@@ -90,7 +99,11 @@ test('a mapping edit is remembered: after a reload the same file maps itself, an
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, 'mapping-remembered-ja.png'), fullPage: true });
   await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'mapping-remembered-ja-dark.png'), fullPage: false, animations: 'disabled' });
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, 'mapping-remembered-ja-dark.png'),
+    fullPage: false,
+    animations: 'disabled',
+  });
   await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
   await page.getByTestId('lang').selectOption('en');
 
@@ -103,12 +116,17 @@ test('a mapping edit is remembered: after a reload the same file maps itself, an
   await expect(subs.getByTestId('mapping-remembered')).toHaveCount(0);
   await expect(await amountUnit(subs)).toHaveValue('cents');
   await expectMrr(page, EXPECTED_MRR);
-  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kpi-workbench.mapping.')).length);
+  const left = await page.evaluate(
+    () => Object.keys(localStorage).filter((k) => k.startsWith('kpi-workbench.mapping.')).length,
+  );
   expect(left).toBe(1);
   expect(consoleErrors).toEqual([]);
 });
 
-test('a remembered mapping that no longer fits the file is not applied, and the screen says why', async ({ page, consoleErrors }) => {
+test('a remembered mapping that no longer fits the file is not applied, and the screen says why', async ({
+  page,
+  consoleErrors,
+}) => {
   test.setTimeout(360_000);
   await page.addInitScript(() => localStorage.setItem('kpi-workbench.locale', 'en'));
   await dropFiles(page);
@@ -150,7 +168,10 @@ test('a remembered mapping that no longer fits the file is not applied, and the 
   expect(consoleErrors).toEqual([]);
 });
 
-test('after an engine crash the edited mapping and the segment are still in effect', async ({ page, consoleErrors }) => {
+test('after an engine crash the edited mapping and the segment are still in effect', async ({
+  page,
+  consoleErrors,
+}) => {
   test.setTimeout(360_000);
   await page.addInitScript(() => localStorage.setItem('kpi-workbench.locale', 'en'));
   await dropFiles(page);

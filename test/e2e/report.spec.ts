@@ -9,7 +9,9 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 /** Opens a KPI view and waits for its table. */
 async function openKpi(page: Page, hash: string, id: string): Promise<void> {
   await page.goto(`./${hash}`);
-  await expect(page.locator(`[data-testid="kpi-view"][data-kpi="${id}"]`).getByTestId('kpi-table')).toBeVisible({ timeout: 120_000 });
+  await expect(page.locator(`[data-testid="kpi-view"][data-kpi="${id}"]`).getByTestId('kpi-table')).toBeVisible({
+    timeout: 120_000,
+  });
 }
 
 /** Pages of a PDF file (page objects, not the page tree's /Pages nodes). */
@@ -30,7 +32,9 @@ for (const [lang, dark] of [
   ['en', false],
   ['ja', true],
 ] as const) {
-  test(`a report built from KPI views prints as A4 pages (${lang}, ${dark ? 'dark' : 'light'} theme)`, async ({ page }) => {
+  test(`a report built from KPI views prints as A4 pages (${lang}, ${dark ? 'dark' : 'light'} theme)`, async ({
+    page,
+  }) => {
     test.setTimeout(300_000);
     await page.addInitScript(
       ({ l, theme }) => {
@@ -59,7 +63,10 @@ for (const [lang, dark] of [
     await expect(report.locator('[data-testid="tile"][data-status="ok"]')).toHaveCount(TILES.length);
     const views = report.getByTestId('report-view');
     await expect(views).toHaveCount(2);
-    expect(await views.evaluateAll((els) => els.map((e) => e.getAttribute('data-kpi')))).toEqual(['mrr_movements', 'cohort_retention']);
+    expect(await views.evaluateAll((els) => els.map((e) => e.getAttribute('data-kpi')))).toEqual([
+      'mrr_movements',
+      'cohort_retention',
+    ]);
     for (const v of await views.all()) {
       await expect(v.getByTestId('kpi-table')).toBeVisible({
         timeout: 120_000,
@@ -77,20 +84,26 @@ for (const [lang, dark] of [
     await expect(page).toHaveURL(/#\/report\?v=cohort_retention%3Fmode%3Don_or_after&v=mrr_movements$/);
     await page.reload();
     await expect(views).toHaveCount(2);
-    expect(await views.evaluateAll((els) => els.map((e) => e.getAttribute('data-kpi')))).toEqual(['cohort_retention', 'mrr_movements']);
+    expect(await views.evaluateAll((els) => els.map((e) => e.getAttribute('data-kpi')))).toEqual([
+      'cohort_retention',
+      'mrr_movements',
+    ]);
     await expect(views.nth(0).locator('dd[data-param="mode"]')).toHaveText(TEXT[lang].onOrAfter);
     for (const v of await views.all())
       await expect(v.getByTestId('kpi-table')).toBeVisible({
         timeout: 120_000,
       });
-    await expect(report.locator('[data-testid="tile"][data-status="ok"]')).toHaveCount(TILES.length, { timeout: 120_000 });
+    await expect(report.locator('[data-testid="tile"][data-status="ok"]')).toHaveCount(TILES.length, {
+      timeout: 120_000,
+    });
 
     // The print button prints, with charts in light colours even in the dark theme.
     await page.evaluate(() => {
       const w = window as unknown as { __printed: string[] };
       w.__printed = [];
       window.print = () => {
-        for (const el of document.querySelectorAll('[data-testid="kpi-chart"] > .kpi-chart')) w.__printed.push(getComputedStyle(el).backgroundColor);
+        for (const el of document.querySelectorAll('[data-testid="kpi-chart"] > .kpi-chart'))
+          w.__printed.push(getComputedStyle(el).backgroundColor);
       };
     });
     await page.getByTestId('report-print').click();
@@ -99,7 +112,10 @@ for (const [lang, dark] of [
     expect(new Set(printed)).toEqual(new Set(['rgb(255, 255, 255)']));
     if (dark) {
       // Back on screen, the charts are dark again.
-      await expect(page.locator('[data-testid="kpi-chart"] > .kpi-chart').first()).not.toHaveCSS('background-color', 'rgb(255, 255, 255)');
+      await expect(page.locator('[data-testid="kpi-chart"] > .kpi-chart').first()).not.toHaveCSS(
+        'background-color',
+        'rgb(255, 255, 255)',
+      );
     }
 
     // Print media on an A4-wide page: no navigation or controls, light colours, nothing clipped.
@@ -109,14 +125,18 @@ for (const [lang, dark] of [
     await expect(page.getByTestId('report-print')).toBeHidden();
     await expect(page.getByTestId('report-remove').first()).toBeHidden();
     await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
-    await expect(page.locator('[data-testid="kpi-chart"] > .kpi-chart').first()).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+    await expect(page.locator('[data-testid="kpi-chart"] > .kpi-chart').first()).toHaveCSS(
+      'background-color',
+      'rgb(255, 255, 255)',
+    );
     const clipped = await page.evaluate(() => {
       const out: string[] = [];
       const page = document.querySelector('[data-testid="report"]')!.getBoundingClientRect();
       for (const el of document.querySelectorAll('[data-testid="report"] table, [data-testid="report"] svg')) {
         const r = el.getBoundingClientRect();
         // Tables are scaled to the page width by CSS zoom; the box reported is the scaled one.
-        if (r.right > page.right + 1) out.push(`${el.tagName} ends at ${Math.round(r.right)} > ${Math.round(page.right)}`);
+        if (r.right > page.right + 1)
+          out.push(`${el.tagName} ends at ${Math.round(r.right)} > ${Math.round(page.right)}`);
       }
       return out;
     });

@@ -32,7 +32,11 @@ export function serve(root: string, base = '/team/kpi/', port = 0): Promise<{ ur
     try {
       const st = statSync(file);
       if (!st.isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'content-length': st.size, 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'content-length': st.size,
+        'cache-control': 'no-cache',
+      });
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404).end('not found');

@@ -16,13 +16,29 @@ async function run(args: string[]): Promise<{ code: number; out: string }> {
 
 describe('kpi-workbench compute', () => {
   it('computes mrr_movements from a raw Stripe-style export with no mapping file', async () => {
-    const { code, out } = await run(['compute', 'mrr_movements', '--data', 'test/fixtures/exports/stripe/subscriptions_api.csv', '--format', 'json', '--offset', '+00:00']);
+    const { code, out } = await run([
+      'compute',
+      'mrr_movements',
+      '--data',
+      'test/fixtures/exports/stripe/subscriptions_api.csv',
+      '--format',
+      'json',
+      '--offset',
+      '+00:00',
+    ]);
     expect(code).toBe(0);
     const rows = JSON.parse(out) as Record<string, number | string>[];
     const month = (m: string) => rows.find((r) => r.month === m)!;
     // 2023-12: sub_API004 ($29, 2023-06-01 .. ended 2023-12-01) churns; sub_API009
     // (4900 cents x 5 seats = $245, from 2023-12-12) is new.
-    expect(month('2023-12-01')).toMatchObject({ starting_mrr: 29, new_mrr: 245, churned_mrr: -29, ending_mrr: 245, new_customers: 1, churned_customers: 1 });
+    expect(month('2023-12-01')).toMatchObject({
+      starting_mrr: 29,
+      new_mrr: 245,
+      churned_mrr: -29,
+      ending_mrr: 245,
+      new_customers: 1,
+      churned_customers: 1,
+    });
     // 2024-01: new sub_API000 $29, sub_API003 $99 (ends at its period end 2024-02-05:
     // cancel at period end), sub_API006 26900 cents per 3 months x 2 = $179.33.
     const jan = month('2024-01-01');
@@ -44,6 +60,20 @@ describe('kpi-workbench compute', () => {
     const { code, out } = await run(['list', '--format', 'json']);
     expect(code).toBe(0);
     const ids = (JSON.parse(out) as { id: string }[]).map((k) => k.id);
-    for (const id of ['mrr', 'mrr_movements', 'nrr', 'churn_rates', 'quick_ratio', 'ltv', 'cohort_retention', 'nps', 'csat', 'active_users', 'support', 'unit_costs']) expect(ids).toContain(id);
+    for (const id of [
+      'mrr',
+      'mrr_movements',
+      'nrr',
+      'churn_rates',
+      'quick_ratio',
+      'ltv',
+      'cohort_retention',
+      'nps',
+      'csat',
+      'active_users',
+      'support',
+      'unit_costs',
+    ])
+      expect(ids).toContain(id);
   });
 });

@@ -36,14 +36,19 @@ describe('custom KPIs on the sample company', () => {
   afterAll(() => engine.close());
 
   it('the template counts customers by signup month, as the file says', async () => {
-    const [header, ...rows] = parseCsv(readFileSync(path.join(SAMPLE, 'customers.csv'), 'utf8')).filter((r) => r.length > 1);
+    const [header, ...rows] = parseCsv(readFileSync(path.join(SAMPLE, 'customers.csv'), 'utf8')).filter(
+      (r) => r.length > 1,
+    );
     const col = header!.indexOf('signup_date');
     const byMonth = new Map<string, number>();
     for (const r of rows) {
       const month = `${r[col]!.slice(0, 7)}-01`;
       byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
     }
-    const expected = [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-6).map(([month, n]) => ({ month, new_customers: n }));
+    const expected = [...byMonth.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .slice(-6)
+      .map(([month, n]) => ({ month, new_customers: n }));
 
     expect(addCustomKpi(catalogue, customTemplate('signups')).ok).toBe(true);
     const r = await ws.run('signups', { months: '6' });

@@ -5,7 +5,13 @@ import { NodeEngine } from '../../src/node/nodeEngine.js';
 import { fileSource } from '../../src/node/fileSource.js';
 import { tableToRows, type Row } from '../../src/core/engine/rows.js';
 import type { SqlEngine } from '../../src/core/engine/types.js';
-import { bufferSource, ingestFile, type IngestOptions, type IngestResult, type IngestSource } from '../../src/core/ingest/index.js';
+import {
+  bufferSource,
+  ingestFile,
+  type IngestOptions,
+  type IngestResult,
+  type IngestSource,
+} from '../../src/core/ingest/index.js';
 import { concatBytes, eucjp, sjis, utf16le, utf8 } from '../unit/ingest/jaBytes.js';
 
 const FIX = path.resolve(__dirname, '../fixtures/ingest');
@@ -22,12 +28,14 @@ const load = (source: IngestSource, opts: Partial<IngestOptions> = {}): Promise<
   ingestFile(engine, source, { reportingOffsetMinutes: JST, mode: 'strict', ...opts });
 const types = async (table: string): Promise<Record<string, string>> =>
   Object.fromEntries(
-    (await rows(`SELECT column_name AS c, data_type AS t FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`)).map((r) => [
-      String(r.c),
-      String(r.t),
-    ]),
+    (
+      await rows(
+        `SELECT column_name AS c, data_type AS t FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`,
+      )
+    ).map((r) => [String(r.c), String(r.t)]),
   );
-const leftovers = async (): Promise<Row[]> => rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '__kpiw%'");
+const leftovers = async (): Promise<Row[]> =>
+  rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '__kpiw%'");
 
 describe('ingestFile: a UTF-8 export with BOM, CRLF, Japanese, amounts, dates and ISO timestamps', () => {
   let result: IngestResult;
@@ -59,10 +67,42 @@ describe('ingestFile: a UTF-8 export with BOM, CRLF, Japanese, amounts, dates an
 
   it('has the values as written, converted: ¥1,200 -> 1200, Z and +09:00 -> JST', async () => {
     expect(await rows('SELECT * FROM customers ORDER BY "顧客ID"')).toEqual([
-      { 顧客ID: '00101', 顧客名: '山田太郎', プラン: 'Basic', 月額: 1200, 契約開始日: '2024-01-05', 最終ログイン: '2024-01-06 00:30:00', メモ: null },
-      { 顧客ID: '00102', 顧客名: '㈱東京商事', プラン: 'Pro', 月額: 12000, 契約開始日: '2024-01-20', 最終ログイン: '2024-02-01 09:00:00', メモ: '請求書は\n郵送' },
-      { 顧客ID: '00103', 顧客名: '髙橋花子', プラン: 'Basic', 月額: 980, 契約開始日: '2024-02-29', 最終ログイン: '2024-03-01 08:59:59', メモ: '"VIP" 対応' },
-      { 顧客ID: '00104', 顧客名: '佐藤 一郎', プラン: 'Free', 月額: 0, 契約開始日: '2024-03-01', 最終ログイン: null, メモ: 'N/A' },
+      {
+        顧客ID: '00101',
+        顧客名: '山田太郎',
+        プラン: 'Basic',
+        月額: 1200,
+        契約開始日: '2024-01-05',
+        最終ログイン: '2024-01-06 00:30:00',
+        メモ: null,
+      },
+      {
+        顧客ID: '00102',
+        顧客名: '㈱東京商事',
+        プラン: 'Pro',
+        月額: 12000,
+        契約開始日: '2024-01-20',
+        最終ログイン: '2024-02-01 09:00:00',
+        メモ: '請求書は\n郵送',
+      },
+      {
+        顧客ID: '00103',
+        顧客名: '髙橋花子',
+        プラン: 'Basic',
+        月額: 980,
+        契約開始日: '2024-02-29',
+        最終ログイン: '2024-03-01 08:59:59',
+        メモ: '"VIP" 対応',
+      },
+      {
+        顧客ID: '00104',
+        顧客名: '佐藤 一郎',
+        プラン: 'Free',
+        月額: 0,
+        契約開始日: '2024-03-01',
+        最終ログイン: null,
+        メモ: 'N/A',
+      },
     ]);
   });
 
@@ -88,16 +128,20 @@ describe('ingestFile: encodings', () => {
     const big = '顧客名,金額,メモ\r\n' + '㈱東京,"1,200円","①\r\n②"\r\n髙田太郎,300円,～\r\n'.repeat(300);
     const r = await load(bufferSource('sjis_big.csv', sjis(big)), { chunkBytes: 1031 });
     expect(r).toMatchObject({ ok: true, rows: 600 });
-    expect(await rows(`SELECT count(*) AS n, count(DISTINCT "顧客名") AS names, sum("金額") AS total, max("メモ") AS m FROM "${r.table}"`)).toEqual([
-      { n: 600, names: 2, total: 300 * 1500, m: '～' },
-    ]);
+    expect(
+      await rows(
+        `SELECT count(*) AS n, count(DISTINCT "顧客名") AS names, sum("金額") AS total, max("メモ") AS m FROM "${r.table}"`,
+      ),
+    ).toEqual([{ n: 600, names: 2, total: 300 * 1500, m: '～' }]);
     expect(await rows(`SELECT count(*) AS n FROM "${r.table}" WHERE "メモ" = '①\n②'`)).toEqual([{ n: 300 }]);
   });
 
   it('EUC-JP', async () => {
     const r = await load(bufferSource('euc.csv', eucjp('名前,金額\n山田太郎,1\n佐藤花子,2\n東京一覧,3\n')));
     expect(r).toMatchObject({ ok: true, encoding: 'euc-jp', rows: 3 });
-    expect(await rows(`SELECT string_agg("名前", '/' ORDER BY "金額") AS s FROM "${r.table}"`)).toEqual([{ s: '山田太郎/佐藤花子/東京一覧' }]);
+    expect(await rows(`SELECT string_agg("名前", '/' ORDER BY "金額") AS s FROM "${r.table}"`)).toEqual([
+      { s: '山田太郎/佐藤花子/東京一覧' },
+    ]);
   });
 
   it('UTF-16 LE with BOM (Excel "Unicode text"), tab-separated', async () => {
@@ -121,7 +165,12 @@ describe('ingestFile: dialects and shapes', () => {
   it('TSV with zoned timestamps (Z, +09:00, -05:00, +0530) converted to the reporting offset', async () => {
     const r = await load(await fileSource(path.join(FIX, 'events.tsv')));
     expect(r).toMatchObject({ ok: true, table: 'events', rows: 5 });
-    expect(await types('events')).toEqual({ user_id: 'VARCHAR', event_time: 'TIMESTAMP', event_name: 'VARCHAR', value: 'DOUBLE' });
+    expect(await types('events')).toEqual({
+      user_id: 'VARCHAR',
+      event_time: 'TIMESTAMP',
+      event_name: 'VARCHAR',
+      value: 'DOUBLE',
+    });
     expect(await rows('SELECT event_time, value FROM events')).toEqual([
       { event_time: '2024-01-06 00:30:00', value: 1 },
       { event_time: '2024-01-06 01:00:00.250', value: 2.5 },
@@ -132,8 +181,14 @@ describe('ingestFile: dialects and shapes', () => {
   });
 
   it('the same file with reporting offset 0 gives UTC', async () => {
-    const r = await load(await fileSource(path.join(FIX, 'events.tsv')), { reportingOffsetMinutes: 0, tableName: 'events_utc' });
-    expect((await rows('SELECT event_time FROM events_utc LIMIT 2')).map((x) => x.event_time)).toEqual(['2024-01-05 15:30:00', '2024-01-05 16:00:00.250']);
+    const r = await load(await fileSource(path.join(FIX, 'events.tsv')), {
+      reportingOffsetMinutes: 0,
+      tableName: 'events_utc',
+    });
+    expect((await rows('SELECT event_time FROM events_utc LIMIT 2')).map((x) => x.event_time)).toEqual([
+      '2024-01-05 15:30:00',
+      '2024-01-05 16:00:00.250',
+    ]);
     expect(r.ok).toBe(true);
   });
 
@@ -169,7 +224,10 @@ describe('ingestFile: dialects and shapes', () => {
   it('backslash-escaped quotes (MySQL-style export) and pipe delimiters', async () => {
     const r = await load(bufferSource('mysql.csv', utf8('id|note\n1|"say \\"hi\\" | bye"\n2|"plain"\n')));
     expect(r).toMatchObject({ ok: true, rows: 2, dialect: { delimiter: '|', escape: '\\' } });
-    expect(await rows(`SELECT note FROM "${r.table}" ORDER BY id`)).toEqual([{ note: 'say "hi" | bye' }, { note: 'plain' }]);
+    expect(await rows(`SELECT note FROM "${r.table}" ORDER BY id`)).toEqual([
+      { note: 'say "hi" | bye' },
+      { note: 'plain' },
+    ]);
   });
 
   it('a header-only file gives an empty table and a warning', async () => {
@@ -188,7 +246,11 @@ describe('ingestFile: problems', () => {
   });
 
   it('an Excel workbook instead of a CSV', async () => {
-    const xlsx = concatBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), utf8('[Content_Types].xml'), new Uint8Array(200));
+    const xlsx = concatBytes(
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+      utf8('[Content_Types].xml'),
+      new Uint8Array(200),
+    );
     const r = await load(bufferSource('顧客.csv', xlsx));
     expect(r.problems[0]).toMatchObject({ kind: 'binary-file', file: '顧客.csv' });
     expect(r.problems[0]?.hint.ja).toContain('CSV UTF-8');
@@ -231,12 +293,21 @@ describe('ingestFile: problems', () => {
   });
 
   it('bytes that are not valid Shift_JIS: strict names the line, lenient loads with a warning', async () => {
-    const bytes = concatBytes(sjis('名前,金額\r\n山田,1\r\n佐藤,2\r\nX'), new Uint8Array([0xff]), sjis('Y,3\r\n東京,4\r\n'));
+    const bytes = concatBytes(
+      sjis('名前,金額\r\n山田,1\r\n佐藤,2\r\nX'),
+      new Uint8Array([0xff]),
+      sjis('Y,3\r\n東京,4\r\n'),
+    );
     const strict = await load(bufferSource('broken_sjis.csv', bytes), { encoding: 'shift_jis' });
     expect(strict).toMatchObject({ ok: false, canSkipBadRows: true });
     expect(strict.problems).toMatchObject([{ kind: 'undecodable', line: 4, count: 1 }]);
-    expect(strict.problems[0]?.message.en).toBe('broken_sjis.csv, line 4 has bytes that are not valid Shift_JIS (Windows-31J / CP932).');
-    const lenient = await load(bufferSource('broken_sjis.csv', bytes), { encoding: 'shift_jis', mode: 'skip-bad-rows' });
+    expect(strict.problems[0]?.message.en).toBe(
+      'broken_sjis.csv, line 4 has bytes that are not valid Shift_JIS (Windows-31J / CP932).',
+    );
+    const lenient = await load(bufferSource('broken_sjis.csv', bytes), {
+      encoding: 'shift_jis',
+      mode: 'skip-bad-rows',
+    });
     expect(lenient).toMatchObject({ ok: true, rows: 4 });
     expect(lenient.warnings).toMatchObject([{ kind: 'undecodable', line: 4, severity: 'warning' }]);
     expect(await rows(`SELECT "名前" FROM "${lenient.table}" WHERE "金額" = 3`)).toEqual([{ 名前: 'X\uFFFDY' }]);
@@ -246,7 +317,10 @@ describe('ingestFile: problems', () => {
     const head = utf8('名前,金額\n' + Array.from({ length: 300 }, (_, i) => `山田${i},${i}`).join('\n') + '\n');
     const bytes = concatBytes(head, utf8('bad'), new Uint8Array([0xe3, 0x81]), utf8(',7\nok,8\n'));
     const strict = await load(bufferSource('bad_utf8.csv', bytes), { sampleBytes: 4096 });
-    expect(strict.problems).toMatchObject([{ kind: 'undecodable', line: 302 }, { kind: 'rows-skipped', count: 1 }]);
+    expect(strict.problems).toMatchObject([
+      { kind: 'undecodable', line: 302 },
+      { kind: 'rows-skipped', count: 1 },
+    ]);
     const lenient = await load(bufferSource('bad_utf8.csv', bytes), { sampleBytes: 4096, mode: 'skip-bad-rows' });
     expect(lenient).toMatchObject({ ok: true, rows: 301, skippedRows: 1 });
   });
@@ -265,7 +339,11 @@ describe('ingestFile: problems', () => {
     ]);
     expect(strict.problems[0]?.message.ja).toContain('351 行目');
 
-    const lenient = await load(bufferSource('cells.csv', bytes), { sampleBytes: 4096, mode: 'skip-bad-rows', chunkBytes: 2048 });
+    const lenient = await load(bufferSource('cells.csv', bytes), {
+      sampleBytes: 4096,
+      mode: 'skip-bad-rows',
+      chunkBytes: 2048,
+    });
     expect(lenient).toMatchObject({ ok: true, rows: 400, skippedRows: 0 });
     expect(lenient.warnings.map((p) => [p.kind, p.line, p.column, p.count])).toEqual([
       ['bad-value', 351, 'amount', 1],
@@ -281,7 +359,10 @@ describe('ingestFile: problems', () => {
     const lines = ['id,amount,day'];
     for (let i = 1; i <= 2000; i++) lines.push(`${i},${i >= 1500 ? 'x' : i},2024-01-05`);
     lines[1750] = '1750,x,someday';
-    const r = await load(bufferSource('many_bad.csv', utf8(lines.join('\n') + '\n')), { sampleBytes: 4096, maxExamples: 3 });
+    const r = await load(bufferSource('many_bad.csv', utf8(lines.join('\n') + '\n')), {
+      sampleBytes: 4096,
+      maxExamples: 3,
+    });
     expect(r.problems.map((p) => [p.column, p.line, p.count])).toEqual([
       ['amount', 1501, 501],
       ['amount', 1502, undefined],
@@ -348,15 +429,25 @@ describe('ingestFile: names, replacing, cancelling, laziness', () => {
     const text = 'id,name\n' + Array.from({ length: 20000 }, (_, i) => `${i},顧客${i}`).join('\n') + '\n';
     const inner = bufferSource('lazy.csv', utf8(text));
     const reads: [number, number][] = [];
-    const source: IngestSource = { name: inner.name, size: inner.size, read: (s, e) => (reads.push([s, e]), inner.read(s, e)) };
+    const source: IngestSource = {
+      name: inner.name,
+      size: inner.size,
+      read: (s, e) => (reads.push([s, e]), inner.read(s, e)),
+    };
     const progress: number[] = [];
-    const r = await load(source, { chunkBytes: 64 * 1024, sampleBytes: 32 * 1024, onProgress: (p) => progress.push(p.bytesRead) });
+    const r = await load(source, {
+      chunkBytes: 64 * 1024,
+      sampleBytes: 32 * 1024,
+      onProgress: (p) => progress.push(p.bytesRead),
+    });
     expect(r).toMatchObject({ ok: true, rows: 20000 });
     expect(Math.max(...reads.map(([s, e]) => e - s))).toBeLessThanOrEqual(64 * 1024);
     const loadReads = reads.filter(([s, e]) => e - s === 64 * 1024 || e === inner.size);
     expect(loadReads.length).toBeGreaterThan(3);
     expect(progress[progress.length - 1]).toBe(inner.size);
-    expect(await rows(`SELECT count(DISTINCT name) AS n, max(id) AS m FROM "${r.table}"`)).toEqual([{ n: 20000, m: 19999 }]);
+    expect(await rows(`SELECT count(DISTINCT name) AS n, max(id) AS m FROM "${r.table}"`)).toEqual([
+      { n: 20000, m: 19999 },
+    ]);
   });
 
   it('works with an engine that takes ownership of registered buffers (browser transfer semantics)', async () => {
@@ -369,7 +460,10 @@ describe('ingestFile: names, replacing, cancelling, laziness', () => {
       dropFile: (n) => engine.dropFile(n),
     };
     const bytes = utf8('id,name,amount\n1,Alice,10\n2,Bob,20,extra\n3,Carol\n4,"Dave, Jr.",40\n');
-    const r = await ingestFile(transferring, bufferSource('transfer.csv', bytes), { reportingOffsetMinutes: JST, mode: 'skip-bad-rows' });
+    const r = await ingestFile(transferring, bufferSource('transfer.csv', bytes), {
+      reportingOffsetMinutes: JST,
+      mode: 'skip-bad-rows',
+    });
     expect(r).toMatchObject({ ok: true, rows: 2, skippedRows: 2 });
     expect(r.warnings.filter((p) => p.kind === 'ragged-row').map((p) => p.line)).toEqual([3, 4]);
     expect(bytes.length).toBe(66); // the caller's buffer is untouched

@@ -26,7 +26,8 @@ const load = (name: string, text: string, opts: Partial<IngestOptions> = {}): Pr
   ingestFile(engine, bufferSource(name, utf8(text)), { reportingOffsetMinutes: 540, mode: 'strict', ...opts });
 
 describe('a German export: semicolons, decimal commas, dot thousands', () => {
-  const CSV = 'Artikel;Menge;Preis;Summe\r\nA;1.200;12,50;15.000,00\r\nB;3;1.234,50;3.703,50\r\nC;2.500;0,99;2.475,00\r\n';
+  const CSV =
+    'Artikel;Menge;Preis;Summe\r\nA;1.200;12,50;15.000,00\r\nB;3;1.234,50;3.703,50\r\nC;2.500;0,99;2.475,00\r\n';
 
   it('reads 1.200 as 1200 in the Menge column because the file uses decimal commas, and says so', async () => {
     const r = await load('bestellung.csv', CSV);
@@ -36,7 +37,9 @@ describe('a German export: semicolons, decimal commas, dot thousands', () => {
       { Artikel: 'B', Menge: 3, Preis: 1234.5, Summe: 3703.5 },
       { Artikel: 'C', Menge: 2500, Preis: 0.99, Summe: 2475 },
     ]);
-    expect(await rows(`SELECT sum(Menge) AS m, round(sum(Preis), 2) AS p, sum(Summe) AS s FROM "${r.table}"`)).toEqual([{ m: 3703, p: 1247.99, s: 21178.5 }]);
+    expect(await rows(`SELECT sum(Menge) AS m, round(sum(Preis), 2) AS p, sum(Summe) AS s FROM "${r.table}"`)).toEqual([
+      { m: 3703, p: 1247.99, s: 21178.5 },
+    ]);
     const notes = r.warnings.filter((w) => w.kind === 'ambiguous-number');
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ column: 'Menge', decimalMark: ',', value: '1.200' });
@@ -49,14 +52,20 @@ describe('a German export: semicolons, decimal commas, dot thousands', () => {
     const text = 'plan;price\nStarter;1.200\nGrowth;4.800\n';
     const first = await load('plans_eu.csv', text);
     expect(first.ok).toBe(true);
-    expect(await rows(`SELECT price FROM "${first.table}" ORDER BY plan DESC`)).toEqual([{ price: 1.2 }, { price: 4.8 }]);
+    expect(await rows(`SELECT price FROM "${first.table}" ORDER BY plan DESC`)).toEqual([
+      { price: 1.2 },
+      { price: 4.8 },
+    ]);
     const note = first.warnings.find((w) => w.kind === 'ambiguous-number');
     expect(note).toMatchObject({ column: 'price', decimalMark: '.' });
     expect(note!.message.en).toContain('decimal mark (1.200 = 1.2)');
 
     const again = await load('plans_eu.csv', text, { decimalMark: ',', tableName: first.table as string });
     expect(again).toMatchObject({ ok: true, table: first.table });
-    expect(await rows(`SELECT price FROM "${first.table}" ORDER BY plan DESC`)).toEqual([{ price: 1200 }, { price: 4800 }]);
+    expect(await rows(`SELECT price FROM "${first.table}" ORDER BY plan DESC`)).toEqual([
+      { price: 1200 },
+      { price: 4800 },
+    ]);
     expect(again.warnings.find((w) => w.kind === 'ambiguous-number')).toMatchObject({ decimalMark: ',' });
     expect(again.warnings.find((w) => w.kind === 'ambiguous-number')!.message.en).toContain('as chosen when loading');
   });
@@ -75,12 +84,22 @@ describe('a German export: semicolons, decimal commas, dot thousands', () => {
 
   it('French and Swiss groupings: narrow no-break space, no-break space and apostrophes, also beyond the sample', async () => {
     const fr = Array.from({ length: 300 }, (_, i) => `${i};1\u202f234,50`).join('\n');
-    const r = await load('fr.csv', `id;montant\n${fr}\n300;2\u00a0345\u00a0678,25\n301;−1 000,5\n`, { sampleBytes: 4096 });
+    const r = await load('fr.csv', `id;montant\n${fr}\n300;2\u00a0345\u00a0678,25\n301;−1 000,5\n`, {
+      sampleBytes: 4096,
+    });
     expect(r.ok).toBe(true);
-    expect(await rows(`SELECT montant FROM "${r.table}" WHERE id >= 299 ORDER BY id`)).toEqual([{ montant: 1234.5 }, { montant: 2345678.25 }, { montant: -1000.5 }]);
+    expect(await rows(`SELECT montant FROM "${r.table}" WHERE id >= 299 ORDER BY id`)).toEqual([
+      { montant: 1234.5 },
+      { montant: 2345678.25 },
+      { montant: -1000.5 },
+    ]);
     const ch = await load('ch.csv', "id;betrag\n1;1'234.50\n2;12.5\n3;1’000’000\n");
     expect(ch.ok).toBe(true);
-    expect(await rows(`SELECT betrag FROM "${ch.table}" ORDER BY id`)).toEqual([{ betrag: 1234.5 }, { betrag: 12.5 }, { betrag: 1000000 }]);
+    expect(await rows(`SELECT betrag FROM "${ch.table}" ORDER BY id`)).toEqual([
+      { betrag: 1234.5 },
+      { betrag: 12.5 },
+      { betrag: 1000000 },
+    ]);
   });
 });
 
@@ -93,7 +112,13 @@ describe('property: European numbers written by Intl load back exactly', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...EU_LOCALES),
-        fc.array(fc.tuple(fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }), fc.integer({ min: -5_000_000, max: 5_000_000 })), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }),
+            fc.integer({ min: -5_000_000, max: 5_000_000 }),
+          ),
+          { minLength: 1, maxLength: 40 },
+        ),
         async (locale, pairs) => {
           const money = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
           const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
@@ -112,8 +137,13 @@ describe('property: European numbers written by Intl load back exactly', () => {
 
 describe('invalid UTF-8 in the rows: one problem per row, whatever DuckDB calls the error', () => {
   it('a file whose header is ASCII and whose rows are Shift_JIS, read as UTF-8', async () => {
-    const text = 'name,plan,amount\r\n株式会社髙橋商事,スタンダード,"￥12,000"\r\n①合同会社テスト,ライト,"￥8,500"\r\n㈱サンプル～,プロ,"￥30,000"\r\n';
-    const r = await ingestFile(engine, bufferSource('rows.csv', encodeCp932(text)), { reportingOffsetMinutes: 540, mode: 'strict', encoding: 'utf-8' });
+    const text =
+      'name,plan,amount\r\n株式会社髙橋商事,スタンダード,"￥12,000"\r\n①合同会社テスト,ライト,"￥8,500"\r\n㈱サンプル～,プロ,"￥30,000"\r\n';
+    const r = await ingestFile(engine, bufferSource('rows.csv', encodeCp932(text)), {
+      reportingOffsetMinutes: 540,
+      mode: 'strict',
+      encoding: 'utf-8',
+    });
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => [p.kind, p.line ?? null])).toEqual([
       ['undecodable', 2],

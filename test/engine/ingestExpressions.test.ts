@@ -16,7 +16,9 @@ async function convert(format: ColumnFormat, values: (string | null)[], offset =
   const sql = columnExpressions('v', format, offset);
   const rows = values.map((v, i) => `(${i}, ${v === null ? 'NULL' : quoteLiteral(v)})`).join(', ');
   const out = tableToRows(
-    await engine.query(`SELECT ${sql.expr} AS x, ${sql.badWhen} AS bad, typeof(${sql.expr}) AS t FROM (VALUES ${rows}) s(i, "v") ORDER BY i`),
+    await engine.query(
+      `SELECT ${sql.expr} AS x, ${sql.badWhen} AS bad, typeof(${sql.expr}) AS t FROM (VALUES ${rows}) s(i, "v") ORDER BY i`,
+    ),
   );
   return { values: out.map((r) => r.x), bad: out.map((r) => r.bad), type: out[0]?.t };
 }
@@ -60,29 +62,49 @@ describe('conversion SQL (run in DuckDB)', () => {
 
   it('offsets seen in the sample take a fast path; a plain date never passes for an offset', async () => {
     const f = classifyColumn(['2024-01-05 10:00-05', '2024-01-05T10:00:00-05:00', '2024-01-05']);
-    expect(f).toMatchObject({ kind: 'timestamp', offsets: [{ text: '-05', minutes: -300 }, { text: '-05:00', minutes: -300 }] });
-    const r = await convert(f, ['2024-01-05 10:00-05', '2024-01-05T10:00:00-05:00', '2024-01-05', '2024-01-05T10:00:00+09:00']);
-    expect(r.values).toEqual(['2024-01-06 00:00:00', '2024-01-06 00:00:00', '2024-01-05 00:00:00', '2024-01-05 10:00:00']);
+    expect(f).toMatchObject({
+      kind: 'timestamp',
+      offsets: [
+        { text: '-05', minutes: -300 },
+        { text: '-05:00', minutes: -300 },
+      ],
+    });
+    const r = await convert(f, [
+      '2024-01-05 10:00-05',
+      '2024-01-05T10:00:00-05:00',
+      '2024-01-05',
+      '2024-01-05T10:00:00+09:00',
+    ]);
+    expect(r.values).toEqual([
+      '2024-01-06 00:00:00',
+      '2024-01-06 00:00:00',
+      '2024-01-05 00:00:00',
+      '2024-01-05 10:00:00',
+    ]);
   });
 
   it('the reporting offset is a parameter (UTC here)', async () => {
     const f = classifyColumn(['2024-01-05T10:00:00+09:00']);
-    expect((await convert(f, ['2024-01-05T10:00:00+09:00', '2024-01-05T00:30:00Z'], 0)).values).toEqual(['2024-01-05 01:00:00', '2024-01-05 00:30:00']);
+    expect((await convert(f, ['2024-01-05T10:00:00+09:00', '2024-01-05T00:30:00Z'], 0)).values).toEqual([
+      '2024-01-05 01:00:00',
+      '2024-01-05 00:30:00',
+    ]);
   });
 
   it('local timestamps in slash, dot and 年月日 styles', async () => {
     const f = classifyColumn(['2024/01/05 10:00', '2024.01.05 10:00:00', '2024年1月5日 9:05']);
-    expect((await convert(f, ['2024/01/05 10:00', '2024.01.06 10:00:00', '2024年1月7日 9:05', '2024/01/05'])).values).toEqual([
-      '2024-01-05 10:00:00',
-      '2024-01-06 10:00:00',
-      '2024-01-07 09:05:00',
-      '2024-01-05 00:00:00',
-    ]);
+    expect(
+      (await convert(f, ['2024/01/05 10:00', '2024.01.06 10:00:00', '2024年1月7日 9:05', '2024/01/05'])).values,
+    ).toEqual(['2024-01-05 10:00:00', '2024-01-06 10:00:00', '2024-01-07 09:05:00', '2024-01-05 00:00:00']);
   });
 
   it('US and European day orders', async () => {
     const us = classifyColumn(['01/31/2024', '12/01/2024']);
-    expect((await convert(us, ['01/31/2024', '2/29/2024', '13/01/2024'])).values).toEqual(['2024-01-31', '2024-02-29', null]);
+    expect((await convert(us, ['01/31/2024', '2/29/2024', '13/01/2024'])).values).toEqual([
+      '2024-01-31',
+      '2024-02-29',
+      null,
+    ]);
     const eu = classifyColumn(['31.01.2024']);
     expect((await convert(eu, ['31.01.2024', '1.2.2024'])).values).toEqual(['2024-01-31', '2024-02-01']);
   });
@@ -126,17 +148,25 @@ describe('conversion SQL (run in DuckDB)', () => {
 
   it('booleans', async () => {
     const f = classifyColumn(['yes', 'no']);
-    expect((await convert(f, ['yes', 'NO', 'True', 'はい', 'いいえ', 'maybe'])).values).toEqual([true, false, true, true, false, null]);
+    expect((await convert(f, ['yes', 'NO', 'True', 'はい', 'いいえ', 'maybe'])).values).toEqual([
+      true,
+      false,
+      true,
+      true,
+      false,
+      null,
+    ]);
   });
 
   it('strict expressions raise a marked error on a bad value and pass null tokens', async () => {
     const sql = columnExpressions('v', classifyColumn(['1']), 0);
-    expect(tableToRows(await engine.query(`SELECT ${sql.strictExpr} AS x FROM (VALUES ('1'), ('NULL'), ('-'), (NULL)) s("v")`)).map((r) => r.x)).toEqual([
-      1,
-      null,
-      null,
-      null,
-    ]);
-    await expect(engine.query(`SELECT ${sql.strictExpr} AS x FROM (VALUES ('1'), ('x')) s("v")`)).rejects.toThrow(/kpiw:bad-value/);
+    expect(
+      tableToRows(
+        await engine.query(`SELECT ${sql.strictExpr} AS x FROM (VALUES ('1'), ('NULL'), ('-'), (NULL)) s("v")`),
+      ).map((r) => r.x),
+    ).toEqual([1, null, null, null]);
+    await expect(engine.query(`SELECT ${sql.strictExpr} AS x FROM (VALUES ('1'), ('x')) s("v")`)).rejects.toThrow(
+      /kpiw:bad-value/,
+    );
   });
 });

@@ -14,7 +14,9 @@ export async function loadFixture(engine: SqlEngine, rel: string, name: string):
   const f = readFixture(rel);
   const file = `fixture_${counter++}.csv`;
   await engine.registerText(file, f.text);
-  const cols = f.header.map((h, j) => `TRY_CAST(NULLIF(${ident(`column${String(j).padStart(2, '0')}`)}, '') AS ${f.types[j]}) AS ${ident(h)}`);
+  const cols = f.header.map(
+    (h, j) => `TRY_CAST(NULLIF(${ident(`column${String(j).padStart(2, '0')}`)}, '') AS ${f.types[j]}) AS ${ident(h)}`,
+  );
   await engine.exec(
     `CREATE OR REPLACE TABLE ${ident(name)} AS SELECT ${cols.join(', ')} FROM read_csv(${literal(file)}, header = false, skip = 1, all_varchar = true, ` +
       `columns = {${f.header.map((_, j) => `${literal(`column${String(j).padStart(2, '0')}`)}: 'VARCHAR'`).join(', ')}})`,
@@ -23,7 +25,10 @@ export async function loadFixture(engine: SqlEngine, rel: string, name: string):
 }
 
 /** All rows of a query as plain objects. */
-export async function rows(engine: SqlEngine, sql: string): Promise<Record<string, string | number | boolean | null>[]> {
+export async function rows(
+  engine: SqlEngine,
+  sql: string,
+): Promise<Record<string, string | number | boolean | null>[]> {
   return tableToRows(await engine.query(sql));
 }
 
@@ -37,15 +42,29 @@ function sqlValue(v: Cell, type: string): string {
 }
 
 /** Creates table `name` with typed columns and rows; returns its LoadedTable (all rows as samples). */
-export async function createTable(engine: SqlEngine, name: string, columns: readonly { name: string; type: string }[], data: readonly Cell[][], file = `${name}.csv`): Promise<LoadedTable> {
+export async function createTable(
+  engine: SqlEngine,
+  name: string,
+  columns: readonly { name: string; type: string }[],
+  data: readonly Cell[][],
+  file = `${name}.csv`,
+): Promise<LoadedTable> {
   const select = data.length
-    ? data.map((r) => `SELECT ${columns.map((c, j) => `${sqlValue(r[j] ?? null, c.type)} AS ${ident(c.name)}`).join(', ')}`).join(' UNION ALL ')
+    ? data
+        .map(
+          (r) => `SELECT ${columns.map((c, j) => `${sqlValue(r[j] ?? null, c.type)} AS ${ident(c.name)}`).join(', ')}`,
+        )
+        .join(' UNION ALL ')
     : `SELECT ${columns.map((c) => `CAST(NULL AS ${c.type}) AS ${ident(c.name)}`).join(', ')} WHERE false`;
   await engine.exec(`CREATE OR REPLACE TABLE ${ident(name)} AS ${select}`);
   return {
     table: name,
     file,
-    columns: columns.map((c, j) => ({ name: c.name, type: c.type, samples: data.slice(0, 50).map((r) => (r[j] === null || r[j] === undefined ? null : String(r[j]))) })),
+    columns: columns.map((c, j) => ({
+      name: c.name,
+      type: c.type,
+      samples: data.slice(0, 50).map((r) => (r[j] === null || r[j] === undefined ? null : String(r[j]))),
+    })),
   };
 }
 

@@ -1,7 +1,15 @@
 /** The validation report: counts and examples of every kind of problem, in English and Japanese. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/node/nodeEngine.js';
-import { buildCanonicalSql, DEFAULT_NORMALISATION, runValidation, type ConfirmedMapping, type LoadedTable, type Role, type ValidationResult } from '../../src/core/mapping/index.js';
+import {
+  buildCanonicalSql,
+  DEFAULT_NORMALISATION,
+  runValidation,
+  type ConfirmedMapping,
+  type LoadedTable,
+  type Role,
+  type ValidationResult,
+} from '../../src/core/mapping/index.js';
 import { applyStatements, createTable, rows } from './mappingFixtures.js';
 
 function spec(name: string): { name: string; type: string }[] {
@@ -12,42 +20,81 @@ function spec(name: string): { name: string; type: string }[] {
 }
 
 function m(table: LoadedTable, role: Role, columns: Record<string, string>): ConfirmedMapping {
-  return { table, role, source: 'generic', columns, attributes: [], normalisation: { ...DEFAULT_NORMALISATION, excludedStatuses: [], includedStatuses: [], reportingCurrency: 'JPY', mrrFrom: 'amount' } };
+  return {
+    table,
+    role,
+    source: 'generic',
+    columns,
+    attributes: [],
+    normalisation: {
+      ...DEFAULT_NORMALISATION,
+      excludedStatuses: [],
+      includedStatuses: [],
+      reportingCurrency: 'JPY',
+      mrrFrom: 'amount',
+    },
+  };
 }
 
 describe('runValidation', () => {
   let engine: NodeEngine;
   let mappings: ConfirmedMapping[];
   let report: ValidationResult[];
-  const find = (id: string, file: string, column?: string): ValidationResult | undefined => report.find((r) => r.id === id && r.file === file && (column === undefined || r.column === column));
+  const find = (id: string, file: string, column?: string): ValidationResult | undefined =>
+    report.find((r) => r.id === id && r.file === file && (column === undefined || r.column === column));
 
   beforeAll(async () => {
     engine = await NodeEngine.create();
-    const customers = await createTable(engine, 'v_customers', spec('顧客ID:VARCHAR,会社名:VARCHAR,登録日:VARCHAR'), [
-      ['c1', 'A社', '2024/01/05'],
-      ['c1', 'A社（重複）', '2024/01/06'],
-      ['c2', 'B社', '2024-13-45'],
-      ['c3', 'C社', '2024年2月1日'],
-      [null, 'D社', '2024/03/01'],
-    ], '顧客一覧.csv');
-    const subs = await createTable(engine, 'v_subs', spec('顧客ID:VARCHAR,開始日:VARCHAR,終了日:DATE,金額:VARCHAR,通貨:VARCHAR,周期:VARCHAR'), [
-      ['c1', '2024/02/01', null, '￥1,000', 'JPY', '月次'],
-      ['c2', 'bad date', null, '2000', 'JPY', 'month'],
-      ['c3', '2024/03/01', '2024-02-01', '3000', 'JPY', 'month'],
-      ['c9', '2024/03/01', null, 'abc', 'JPY', 'month'],
-      ['c3', '2024/04/01', null, '-500', 'JPY', 'month'],
-      ['c1', '2024/04/01', null, '100', 'USD', 'month'],
-      ['c2', '2024/04/01', null, '200', 'USD', 'fortnightly'],
-      ['c8', '2024/04/01', null, '300', 'EUR', 'month'],
-    ], '契約.csv');
-    const tickets = await createTable(engine, 'v_tickets', spec('チケットID:VARCHAR,作成日時:VARCHAR'), [
-      ['T1', '2024/05/01 10:00'],
-      ['T1', '2024/05/01 10:00'],
-      ['T2', 'yesterday'],
-    ], '問い合わせ.csv');
+    const customers = await createTable(
+      engine,
+      'v_customers',
+      spec('顧客ID:VARCHAR,会社名:VARCHAR,登録日:VARCHAR'),
+      [
+        ['c1', 'A社', '2024/01/05'],
+        ['c1', 'A社（重複）', '2024/01/06'],
+        ['c2', 'B社', '2024-13-45'],
+        ['c3', 'C社', '2024年2月1日'],
+        [null, 'D社', '2024/03/01'],
+      ],
+      '顧客一覧.csv',
+    );
+    const subs = await createTable(
+      engine,
+      'v_subs',
+      spec('顧客ID:VARCHAR,開始日:VARCHAR,終了日:DATE,金額:VARCHAR,通貨:VARCHAR,周期:VARCHAR'),
+      [
+        ['c1', '2024/02/01', null, '￥1,000', 'JPY', '月次'],
+        ['c2', 'bad date', null, '2000', 'JPY', 'month'],
+        ['c3', '2024/03/01', '2024-02-01', '3000', 'JPY', 'month'],
+        ['c9', '2024/03/01', null, 'abc', 'JPY', 'month'],
+        ['c3', '2024/04/01', null, '-500', 'JPY', 'month'],
+        ['c1', '2024/04/01', null, '100', 'USD', 'month'],
+        ['c2', '2024/04/01', null, '200', 'USD', 'fortnightly'],
+        ['c8', '2024/04/01', null, '300', 'EUR', 'month'],
+      ],
+      '契約.csv',
+    );
+    const tickets = await createTable(
+      engine,
+      'v_tickets',
+      spec('チケットID:VARCHAR,作成日時:VARCHAR'),
+      [
+        ['T1', '2024/05/01 10:00'],
+        ['T1', '2024/05/01 10:00'],
+        ['T2', 'yesterday'],
+      ],
+      '問い合わせ.csv',
+    );
     mappings = [
       m(customers, 'customers', { customer_id: '顧客ID', name: '会社名', signup_date: '登録日' }),
-      m(subs, 'subscriptions', { customer_id: '顧客ID', start_date: '開始日', end_date: '終了日', amount: '金額', currency: '通貨', interval: '周期' }),
+      m(subs, 'subscriptions', {
+        customer_id: '顧客ID',
+        start_date: '開始日',
+        end_date: '終了日',
+        amount: '金額',
+        currency: '通貨',
+        interval: '周期',
+      }),
       m(tickets, 'tickets', { ticket_id: 'チケットID', created_at: '作成日時' }),
     ];
     report = await runValidation(engine, mappings);
@@ -55,11 +102,22 @@ describe('runValidation', () => {
   afterAll(() => engine.close());
 
   it('counts unparseable dates and amounts, with examples naming the row', () => {
-    expect(find('unparseable_date', '顧客一覧.csv', '登録日')).toMatchObject({ count: 1, examples: ['c2: 2024-13-45'], severity: 'warning' });
-    expect(find('unparseable_date', '契約.csv', '開始日')).toMatchObject({ count: 1, examples: ['c2: bad date'], severity: 'error' });
+    expect(find('unparseable_date', '顧客一覧.csv', '登録日')).toMatchObject({
+      count: 1,
+      examples: ['c2: 2024-13-45'],
+      severity: 'warning',
+    });
+    expect(find('unparseable_date', '契約.csv', '開始日')).toMatchObject({
+      count: 1,
+      examples: ['c2: bad date'],
+      severity: 'error',
+    });
     expect(find('unparseable_amount', '契約.csv', '金額')).toMatchObject({ count: 1, examples: ['c9: abc'] });
     expect(find('unparseable_interval', '契約.csv', '周期')).toMatchObject({ count: 1, examples: ['c2: fortnightly'] });
-    expect(find('unparseable_date', '問い合わせ.csv', '作成日時')).toMatchObject({ count: 1, examples: ['T2: yesterday'] });
+    expect(find('unparseable_date', '問い合わせ.csv', '作成日時')).toMatchObject({
+      count: 1,
+      examples: ['T2: yesterday'],
+    });
   });
 
   it('counts missing required values', () => {
@@ -83,7 +141,9 @@ describe('runValidation', () => {
     expect(r?.message.en).toBe('契約.csv: 3 rows are not in JPY and are excluded from revenue (never summed).');
     expect(r?.message.ja).toBe('契約.csv: 3 行が JPY 以外の通貨のため、売上から除外しました（合算しません）。');
     await applyStatements(engine, buildCanonicalSql(mappings).statements);
-    expect(await rows(engine, "SELECT count(*) AS n FROM subscription_periods WHERE currency <> 'JPY'")).toEqual([{ n: 0 }]);
+    expect(await rows(engine, "SELECT count(*) AS n FROM subscription_periods WHERE currency <> 'JPY'")).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it('lists customers of the revenue file missing from the customers file', () => {

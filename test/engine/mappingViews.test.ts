@@ -6,7 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/node/nodeEngine.js';
 import { CANONICAL_SCHEMA, CANONICAL_VIEWS } from '../../src/core/model/schema.js';
-import { availableRoles, buildCanonicalSql, confirmDetection, detectMapping, runValidation, type ConfirmedMapping } from '../../src/core/mapping/index.js';
+import {
+  availableRoles,
+  buildCanonicalSql,
+  confirmDetection,
+  detectMapping,
+  runValidation,
+  type ConfirmedMapping,
+} from '../../src/core/mapping/index.js';
 import { applyStatements, createTable, loadFixture, rows } from './mappingFixtures.js';
 
 const GROUPS: Record<string, string[]> = {
@@ -17,9 +24,28 @@ const GROUPS: Record<string, string[]> = {
   salesforce: ['salesforce/accounts.csv', 'salesforce/opportunities_api.csv'],
   support: ['zendesk/tickets.csv', 'intercom/conversations.csv'],
   product: ['posthog/events.csv', 'amplitude/events.csv', 'mixpanel/events.csv'],
-  sample_en: ['sample/en/customers.csv', 'sample/en/subscriptions.csv', 'sample/en/events.csv', 'sample/en/responses.csv', 'sample/en/tickets.csv'],
-  sample_ja: ['sample/ja/customers.csv', 'sample/ja/subscriptions.csv', 'sample/ja/events.csv', 'sample/ja/responses.csv', 'sample/ja/tickets.csv'],
-  generic_ja: ['generic_ja/顧客一覧.csv', 'generic_ja/契約一覧.csv', 'generic_ja/年間契約.csv', 'generic_ja/利用ログ.csv', 'generic_ja/NPS回答.csv', 'generic_ja/問い合わせ.csv'],
+  sample_en: [
+    'sample/en/customers.csv',
+    'sample/en/subscriptions.csv',
+    'sample/en/events.csv',
+    'sample/en/responses.csv',
+    'sample/en/tickets.csv',
+  ],
+  sample_ja: [
+    'sample/ja/customers.csv',
+    'sample/ja/subscriptions.csv',
+    'sample/ja/events.csv',
+    'sample/ja/responses.csv',
+    'sample/ja/tickets.csv',
+  ],
+  generic_ja: [
+    'generic_ja/顧客一覧.csv',
+    'generic_ja/契約一覧.csv',
+    'generic_ja/年間契約.csv',
+    'generic_ja/利用ログ.csv',
+    'generic_ja/NPS回答.csv',
+    'generic_ja/問い合わせ.csv',
+  ],
   generic_en: ['generic_en/mrr_by_month.csv', 'generic_en/invoices.csv'],
 };
 
@@ -50,7 +76,10 @@ describe('canonical views', () => {
       if (view === 'customers') for (const c of extraCustomerColumns) want.push([c, 'VARCHAR']);
       expect(await describeView(view), view).toEqual(want);
     }
-    const types = await rows(engine, `SELECT DISTINCT data_type FROM information_schema.columns WHERE table_name IN (${CANONICAL_VIEWS.map((v) => `'${v}'`).join(', ')})`);
+    const types = await rows(
+      engine,
+      `SELECT DISTINCT data_type FROM information_schema.columns WHERE table_name IN (${CANONICAL_VIEWS.map((v) => `'${v}'`).join(', ')})`,
+    );
     for (const t of types) expect(String(t.data_type)).not.toMatch(/TIME ZONE|TIMESTAMPTZ/i);
   }
 
@@ -59,7 +88,8 @@ describe('canonical views', () => {
     expect(sql.available).toEqual([]);
     await applyStatements(engine, sql.statements);
     await expectCanonicalShapes([]);
-    for (const view of CANONICAL_VIEWS) expect(await rows(engine, `SELECT count(*) AS n FROM ${view}`)).toEqual([{ n: 0 }]);
+    for (const view of CANONICAL_VIEWS)
+      expect(await rows(engine, `SELECT count(*) AS n FROM ${view}`)).toEqual([{ n: 0 }]);
   });
 
   for (const [group, files] of Object.entries(GROUPS)) {
@@ -98,13 +128,19 @@ describe('canonical views', () => {
     );
     const [ja] = await mapAll(['sample/ja/customers.csv']);
     await applyStatements(engine, buildCanonicalSql([ja!], { segmentAttribute: 'industry' }).statements);
-    expect(await rows(engine, "SELECT DISTINCT segment FROM customers WHERE industry = '情報通信業'")).toEqual([{ segment: '情報通信業' }]);
+    expect(await rows(engine, "SELECT DISTINCT segment FROM customers WHERE industry = '情報通信業'")).toEqual([
+      { segment: '情報通信業' },
+    ]);
     const unknown = buildCanonicalSql([ja!], { segmentAttribute: 'colour' });
     expect(unknown.warnings.map((w) => w.code)).toContain('unknown_segment');
   });
 
   it('can live in their own schema, reading user tables named like them', async () => {
-    const cols = [{ name: 'customer_id', type: 'VARCHAR' }, { name: 'name', type: 'VARCHAR' }, { name: 'industry', type: 'VARCHAR' }];
+    const cols = [
+      { name: 'customer_id', type: 'VARCHAR' },
+      { name: 'name', type: 'VARCHAR' },
+      { name: 'industry', type: 'VARCHAR' },
+    ];
     await engine.exec('DROP VIEW IF EXISTS main.customers'); // left by the tests above
     const t = await createTable(engine, 'customers', cols, [['c1', 'Acme', 'Retail']], 'customers.csv');
     await engine.exec('CREATE SCHEMA IF NOT EXISTS kpi');
@@ -114,7 +150,9 @@ describe('canonical views', () => {
       await applyStatements(engine, sql.statements);
       // Built twice: the second time kpi.customers exists and must not shadow main.customers.
       await applyStatements(engine, sql.statements);
-      expect(await rows(engine, 'SELECT customer_id, name, segment, industry FROM kpi.customers')).toEqual([{ customer_id: 'c1', name: 'Acme', segment: '(all)', industry: 'Retail' }]);
+      expect(await rows(engine, 'SELECT customer_id, name, segment, industry FROM kpi.customers')).toEqual([
+        { customer_id: 'c1', name: 'Acme', segment: '(all)', industry: 'Retail' },
+      ]);
       expect(await rows(engine, 'SELECT count(*) AS n FROM main.customers')).toEqual([{ n: 1 }]);
     } finally {
       await engine.exec("SET search_path = 'main'");

@@ -38,15 +38,19 @@ const source = (name: string, text: string) => {
   return { name, size: bytes.length, read: async (start: number, end: number) => bytes.slice(start, end) };
 };
 
-const CUSTOMERS = 'customer_id,name,signup_date,industry,country\nc1,Alpha,2024-01-05,retail,JP\nc2,Beta,2024-02-01,media,US\n';
+const CUSTOMERS =
+  'customer_id,name,signup_date,industry,country\nc1,Alpha,2024-01-05,retail,JP\nc2,Beta,2024-02-01,media,US\n';
 const EVENTS = (n: number) =>
-  'user_id,customer_id,event_name,event_time\n' + Array.from({ length: n }, (_, i) => `u${i % 3},c${(i % 2) + 1},login,2024-03-0${(i % 9) + 1}T10:00:00`).join('\n') + '\n';
+  'user_id,customer_id,event_name,event_time\n' +
+  Array.from({ length: n }, (_, i) => `u${i % 3},c${(i % 2) + 1},login,2024-03-0${(i % 9) + 1}T10:00:00`).join('\n') +
+  '\n';
 
 describe('canonical model rebuilds', () => {
   let native: NodeEngine;
   let engine: RecordingEngine;
   let ws: Workspace;
-  const count = async (v: string): Promise<number> => Number(tableToRows(await engine.query(`SELECT count(*) AS n FROM kpi.${v}`))[0]!.n);
+  const count = async (v: string): Promise<number> =>
+    Number(tableToRows(await engine.query(`SELECT count(*) AS n FROM kpi.${v}`))[0]!.n);
 
   beforeAll(async () => {
     native = await NodeEngine.create();
@@ -66,8 +70,19 @@ describe('canonical model rebuilds', () => {
   it('materialises every canonical table', async () => {
     expect(await count('customers')).toBe(2);
     expect(await count('events')).toBe(6);
-    const kinds = tableToRows(await engine.query("SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'kpi' ORDER BY 1")).map((r) => r.t);
-    expect(kinds).toEqual(expect.arrayContaining(['customers', 'events', 'mrr_monthly_source', 'responses', 'subscription_periods', 'tickets']));
+    const kinds = tableToRows(
+      await engine.query("SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'kpi' ORDER BY 1"),
+    ).map((r) => r.t);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'customers',
+        'events',
+        'mrr_monthly_source',
+        'responses',
+        'subscription_periods',
+        'tickets',
+      ]),
+    );
   });
 
   it('a rebuild with nothing changed builds nothing again', async () => {
@@ -80,7 +95,9 @@ describe('canonical model rebuilds', () => {
     engine.built = [];
     await ws.setSegment('industry');
     expect(engine.built).toEqual(['customers']);
-    const segs = tableToRows(await engine.query('SELECT segment FROM kpi.customers ORDER BY customer_id')).map((r) => r.segment);
+    const segs = tableToRows(await engine.query('SELECT segment FROM kpi.customers ORDER BY customer_id')).map(
+      (r) => r.segment,
+    );
     expect(segs).toEqual(['retail', 'media']);
   });
 

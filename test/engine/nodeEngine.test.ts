@@ -27,7 +27,9 @@ describe('NodeEngine', () => {
 
   it('reads registered CSV text', async () => {
     await engine.registerText('t.csv', 'a,b\n1,x\n2,y\n');
-    const rows = tableToRows(await engine.query("SELECT sum(a)::INTEGER AS s, string_agg(b, '') AS b FROM read_csv('t.csv')"));
+    const rows = tableToRows(
+      await engine.query("SELECT sum(a)::INTEGER AS s, string_agg(b, '') AS b FROM read_csv('t.csv')"),
+    );
     expect(rows).toEqual([{ s: 3, b: 'xy' }]);
   });
 });

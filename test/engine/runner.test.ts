@@ -65,7 +65,9 @@ describe('KpiRunner', () => {
   it('explains which file is missing', async () => {
     await loadCanonical(engine, {});
     runner.invalidate();
-    await expect(runner.run('total_mrr')).rejects.toThrow(/needs a subscriptions file with customer_id, start_date, mrr/);
+    await expect(runner.run('total_mrr')).rejects.toThrow(
+      /needs a subscriptions file with customer_id, start_date, mrr/,
+    );
   });
 
   it('defaults as_of to the data end, binds NULLs, builds derived tables in dependency order', async () => {

@@ -44,12 +44,15 @@ for (const locale of ['en', 'ja'] as const) {
     });
 
     it('recognises the role of every file', () => {
-      const roles = Object.fromEntries(ws.modeller.state.tables.map((t) => [path.basename(t.file), t.mapping?.role ?? 'unknown']));
+      const roles = Object.fromEntries(
+        ws.modeller.state.tables.map((t) => [path.basename(t.file), t.mapping?.role ?? 'unknown']),
+      );
       expect(roles).toEqual(Object.fromEntries(files.map((f) => [path.basename(f.path), f.role])));
     });
 
     it('fills the canonical views', async () => {
-      const count = async (v: string): Promise<number> => Number(tableToRows(await engine.query(`SELECT count(*) AS n FROM kpi.${v}`))[0]!.n);
+      const count = async (v: string): Promise<number> =>
+        Number(tableToRows(await engine.query(`SELECT count(*) AS n FROM kpi.${v}`))[0]!.n);
       expect(await count('customers')).toBe(files.find((f) => f.role === 'customers')!.rows);
       expect(await count('events')).toBe(files.find((f) => f.role === 'events')!.rows);
       expect(await count('responses')).toBe(files.find((f) => f.role === 'responses')!.rows);

@@ -28,7 +28,12 @@ export async function loadCanonical(engine: SqlEngine, data: CanonicalRows): Pro
     const schema = [...CANONICAL_SCHEMA[view]];
     const rows = data[view] ?? [];
     const known = new Set(schema.map(([n]) => n));
-    for (const r of rows) for (const k of Object.keys(r)) if (!known.has(k)) { schema.push([k, 'VARCHAR']); known.add(k); }
+    for (const r of rows)
+      for (const k of Object.keys(r))
+        if (!known.has(k)) {
+          schema.push([k, 'VARCHAR']);
+          known.add(k);
+        }
     await dropRelation(engine, view);
     const cols = schema.map(([n, t]) => `"${n}" ${t}`).join(', ');
     await engine.exec(`CREATE TABLE ${view} (${cols})`);

@@ -34,7 +34,8 @@ function differences(actual: Row[], expected: ExampleRow[]): string[] {
     for (const c of cols) {
       if (!(c in e)) out.push(`row ${i + 1}: column ${c} is not in the example`);
       else if (!(c in a)) out.push(`row ${i + 1}: the KPI has no column ${c}`);
-      else if (!matches(a[c], e[c])) out.push(`row ${i + 1} ${c}: computed ${JSON.stringify(a[c])}, expected ${JSON.stringify(e[c])}`);
+      else if (!matches(a[c], e[c]))
+        out.push(`row ${i + 1} ${c}: computed ${JSON.stringify(a[c])}, expected ${JSON.stringify(e[c])}`);
     }
   }
   return out;
@@ -76,7 +77,10 @@ describe('worked examples: coverage', () => {
     const run = [...new Set(examples.flatMap((e) => e.runs.map((r) => r.kpi)))].sort();
     expect(run).toEqual(ids);
     for (const ex of examples) {
-      expect(catalogue.kpis.map((k) => k.id), ex.file).toContain(ex.kpi);
+      expect(
+        catalogue.kpis.map((k) => k.id),
+        ex.file,
+      ).toContain(ex.kpi);
       expect(ex.file, 'one file per KPI, named after it').toBe(`docs/examples/${ex.kpi}.yaml`);
       for (const r of ex.runs) {
         const def = catalogue.kpis.find((k) => k.id === r.kpi || k.aliases?.includes(r.kpi));
@@ -91,7 +95,10 @@ describe('worked examples: the KPI gives the hand-worked rows', () => {
     ex.runs.forEach((r, i) => {
       it(`${ex.file} run ${i + 1}: ${r.kpi} ${JSON.stringify(r.params)}`, async () => {
         const rows = await runExample(ex, r.kpi, r.params);
-        expect(differences(rows, r.expected), `computed rows:\n${rows.map((x) => JSON.stringify(x)).join('\n')}`).toEqual([]);
+        expect(
+          differences(rows, r.expected),
+          `computed rows:\n${rows.map((x) => JSON.stringify(x)).join('\n')}`,
+        ).toEqual([]);
         // the comparison itself can fail: a 10 % change of one expected number is caught
         const wrong = perturbed(r.expected);
         expect(wrong, 'an example needs at least one non-zero number').not.toBeNull();

@@ -13,7 +13,14 @@ function triangle(): Record<string, unknown>[] {
     const n = sizes.length - c; // periods 0 .. n-1
     for (let p = 0; p < n; p++) {
       const rate = size === 0 ? null : Math.max(0, rates[p]! - c * 0.03);
-      rows.push({ cohort, period: p, cohort_size: size, retained: rate === null ? 0 : Math.round(size * rate), retention: rate, is_complete: p < n - 1 });
+      rows.push({
+        cohort,
+        period: p,
+        cohort_size: size,
+        retained: rate === null ? 0 : Math.round(size * rate),
+        retention: rate,
+        is_complete: p < n - 1,
+      });
     }
   });
   return rows;
@@ -49,7 +56,13 @@ describe('period mean row', () => {
     expect(m).toEqual([{ period: 0, retention: null, cohorts: 0, weight: 0, complete: true }]);
   });
   it('drops rows without a cohort or an integer period', () => {
-    expect(toCells([{ cohort: null, period: 1 }, { cohort: '2024-01-01', period: 1.5 }, { cohort: '2024-01-01', period: null }])).toEqual([]);
+    expect(
+      toCells([
+        { cohort: null, period: 1 },
+        { cohort: '2024-01-01', period: 1.5 },
+        { cohort: '2024-01-01', period: null },
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -78,7 +91,9 @@ describe('cohort heatmap', () => {
       for (let p = 0; p < 24 - c; p++) rows.push({ cohort, period: p, cohort_size: 10, retained: 10, retention: 1 });
     }
     const cellTexts = (width: number): string[] =>
-      [...cohortHeatmap(createDocument(), rows, { ...EN, width }).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent ?? '');
+      [...cohortHeatmap(createDocument(), rows, { ...EN, width }).querySelectorAll('g[aria-label="text"] text')].map(
+        (t) => t.textContent ?? '',
+      );
     // A4 portrait: about 700 px for 24 periods, under 25 px a cell.
     const narrow = cellTexts(700);
     expect(narrow.length).toBeGreaterThan(0);
@@ -90,12 +105,20 @@ describe('cohort heatmap', () => {
     const rows: Record<string, unknown>[] = [];
     for (let c = 0; c < 36; c++) {
       const cohort = new Date(Date.UTC(2021, c, 1)).toISOString().slice(0, 10);
-      for (let p = 0; p < 36 - c; p++) rows.push({ cohort, period: p, cohort_size: 50 + c, retained: 0, retention: p === 0 ? 1 : 0.7 * 0.97 ** p });
+      for (let p = 0; p < 36 - c; p++)
+        rows.push({ cohort, period: p, cohort_size: 50 + c, retained: 0, retention: p === 0 ? 1 : 0.7 * 0.97 ** p });
     }
     expectSnapshot('cohort-heatmap-36', cohortHeatmap(createDocument(), rows, { ...EN, width: 720 }));
   });
   it('single cell and empty', () => {
-    expectSnapshot('cohort-heatmap-single', cohortHeatmap(createDocument(), [{ cohort: '2024-01-01', period: 0, cohort_size: 3, retained: 3, retention: 1 }], EN));
+    expectSnapshot(
+      'cohort-heatmap-single',
+      cohortHeatmap(
+        createDocument(),
+        [{ cohort: '2024-01-01', period: 0, cohort_size: 3, retained: 3, retention: 1 }],
+        EN,
+      ),
+    );
     expectSnapshot('cohort-heatmap-empty', cohortHeatmap(createDocument(), [], EN));
   });
 });

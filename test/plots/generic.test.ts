@@ -16,10 +16,16 @@ const units = { mrr: 'currency', arr: 'currency', active_customers: 'count' } as
 
 describe('generic line and bar charts', () => {
   it('line: one series, currency axis, gap for null', () => {
-    expectSnapshot('generic-line', lineChart(createDocument(), monthly, { ...EN, y: ['mrr'], units, labels: { mrr: 'MRR' } }));
+    expectSnapshot(
+      'generic-line',
+      lineChart(createDocument(), monthly, { ...EN, y: ['mrr'], units, labels: { mrr: 'MRR' } }),
+    );
   });
   it('line: default y keeps the first unit (mrr, arr), ja locale, JPY', () => {
-    expectSnapshot('generic-line-ja', lineChart(createDocument(), monthly, { ...JA, units, currency: 'JPY', labels: { mrr: 'MRR', arr: 'ARR' } }));
+    expectSnapshot(
+      'generic-line-ja',
+      lineChart(createDocument(), monthly, { ...JA, units, currency: 'JPY', labels: { mrr: 'MRR', arr: 'ARR' } }),
+    );
   });
   it('bar: two columns grouped, dark theme', () => {
     expectSnapshot('generic-bar-dark', barChart(createDocument(), monthly, { ...DARK, y: ['mrr', 'arr'], units }));
@@ -33,14 +39,23 @@ describe('generic line and bar charts', () => {
   });
   it('segments: three coloured series', () => {
     const rows = monthly.slice(0, 4).flatMap((r, i) =>
-      ['SMB', 'Mid-market', 'Enterprise'].map((segment, j) => ({ month: r.month, segment, mrr: 1000 * (j + 1) + i * 100 * (j + 1) })),
+      ['SMB', 'Mid-market', 'Enterprise'].map((segment, j) => ({
+        month: r.month,
+        segment,
+        mrr: 1000 * (j + 1) + i * 100 * (j + 1),
+      })),
     );
     expectSnapshot('generic-line-segments', lineChart(createDocument(), rows, { ...EN, y: 'mrr', units }));
   });
   it('segments: eight become small multiples', () => {
     const segs = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
-    const rows = monthly.slice(0, 3).flatMap((r, i) => segs.map((segment, j) => ({ month: r.month, segment, tickets: (j + 1) * 3 + i })));
-    expectSnapshot('generic-bar-facets', barChart(createDocument(), rows, { ...EN, y: 'tickets', units: { tickets: 'count' } }));
+    const rows = monthly
+      .slice(0, 3)
+      .flatMap((r, i) => segs.map((segment, j) => ({ month: r.month, segment, tickets: (j + 1) * 3 + i })));
+    expectSnapshot(
+      'generic-bar-facets',
+      barChart(createDocument(), rows, { ...EN, y: 'tickets', units: { tickets: 'count' } }),
+    );
   });
   it('line with a bars panel (support header)', () => {
     const rows = [

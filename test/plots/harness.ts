@@ -37,9 +37,15 @@ export function normalize(el: Element): string {
   html = renumber(html, /plot-pattern-\d+/g, 'plot-pattern-');
   html = renumber(html, /kpi-chart-\d+(?=-)/g, 'kpi-chart-');
   // Round long decimals inside attribute values (coordinates, path data).
-  html = html.replace(/="([^"]*)"/g, (_m, v: string) => `="${v.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`);
+  html = html.replace(
+    /="([^"]*)"/g,
+    (_m, v: string) => `="${v.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`,
+  );
   // One element per line, except inside <text> (whitespace there would move glyphs).
-  html = html.replace(/>\s*<(?!\/?(tspan|title)\b)(?=\/?(svg|g|path|rect|line|circle|text|style|defs|pattern|div|figure|span|h2|h3|figcaption|clipPath)\b)/g, '>\n<');
+  html = html.replace(
+    />\s*<(?!\/?(tspan|title)\b)(?=\/?(svg|g|path|rect|line|circle|text|style|defs|pattern|div|figure|span|h2|h3|figcaption|clipPath)\b)/g,
+    '>\n<',
+  );
   return html.endsWith('\n') ? html : `${html}\n`;
 }
 

@@ -1,8 +1,23 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { linearTicks, niceDomain, num, firstDateColumn, numericColumns, luminance } from '../../src/app/charts/common.js';
+import {
+  linearTicks,
+  niceDomain,
+  num,
+  firstDateColumn,
+  numericColumns,
+  luminance,
+} from '../../src/app/charts/common.js';
 import { addGrain, inferGrain, parseIsoDate } from '../../src/app/charts/dates.js';
-import { currencyFormat, durationFormat, numberFormat, percentFormat, periodFormat, textWidth, unitFormat } from '../../src/app/charts/format.js';
+import {
+  currencyFormat,
+  durationFormat,
+  numberFormat,
+  percentFormat,
+  periodFormat,
+  textWidth,
+  unitFormat,
+} from '../../src/app/charts/format.js';
 import { niceStep, thinBand, timeTicks, TICK_GAP } from '../../src/app/charts/ticks.js';
 
 const utc = (y: number, m: number, d = 1): number => Date.UTC(y, m - 1, d);
@@ -63,7 +78,13 @@ describe('formatters (Intl, en-US / ja-JP)', () => {
 });
 
 describe('tick thinning', () => {
-  function noOverlap(start: number, end: number, width: number, locale: 'en' | 'ja', grain: 'day' | 'month' = 'month'): ReturnType<typeof timeTicks> {
+  function noOverlap(
+    start: number,
+    end: number,
+    width: number,
+    locale: 'en' | 'ja',
+    grain: 'day' | 'month' = 'month',
+  ): ReturnType<typeof timeTicks> {
     const tt = timeTicks(start, end, width, locale, grain);
     const px = (t: number): number => ((t - start) / (end - start)) * width;
     for (let i = 1; i < tt.ticks.length; i++) {

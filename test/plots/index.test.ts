@@ -1,6 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { CHART_TYPES, chartFor, encodingOf, hasChart, renderChart, resolveChartType } from '../../src/app/charts/index.js';
+import {
+  CHART_TYPES,
+  chartFor,
+  encodingOf,
+  hasChart,
+  renderChart,
+  resolveChartType,
+} from '../../src/app/charts/index.js';
 import { createDocument, EN, expectSnapshot } from './harness.js';
 
 describe('chart registry', () => {
@@ -16,8 +23,16 @@ describe('chart registry', () => {
     expect(chartFor('pie')).toBeNull();
   });
   it('reads header encodings', () => {
-    expect(encodingOf({ type: 'line', x: 'period', y: ['a', 'b', 3], bars: 'tickets' })).toEqual({ x: 'period', y: ['a', 'b'], bars: 'tickets' });
-    expect(encodingOf({ type: 'diverging-bar', x: 'month', y: 'new_mrr', line: 'ending_mrr' })).toEqual({ x: 'month', y: 'new_mrr', line: 'ending_mrr' });
+    expect(encodingOf({ type: 'line', x: 'period', y: ['a', 'b', 3], bars: 'tickets' })).toEqual({
+      x: 'period',
+      y: ['a', 'b'],
+      bars: 'tickets',
+    });
+    expect(encodingOf({ type: 'diverging-bar', x: 'month', y: 'new_mrr', line: 'ending_mrr' })).toEqual({
+      x: 'month',
+      y: 'new_mrr',
+      line: 'ending_mrr',
+    });
     expect(encodingOf(null)).toEqual({});
   });
   it('every type renders empty data as the placeholder', () => {
@@ -79,25 +94,70 @@ describe('chart registry', () => {
       { period: '2024-01-01', tickets: 30, median_first_response_minutes: 42, p90_first_response_minutes: 180 },
       { period: '2024-02-01', tickets: 45, median_first_response_minutes: 35, p90_first_response_minutes: 150 },
     ];
-    const el = renderChart(createDocument(), { type: 'line', x: 'period', y: ['median_first_response_minutes', 'p90_first_response_minutes'], bars: 'tickets' }, rows, {
-      ...EN,
-      units: { tickets: 'count', median_first_response_minutes: 'minutes', p90_first_response_minutes: 'minutes' },
-    });
+    const el = renderChart(
+      createDocument(),
+      {
+        type: 'line',
+        x: 'period',
+        y: ['median_first_response_minutes', 'p90_first_response_minutes'],
+        bars: 'tickets',
+      },
+      rows,
+      {
+        ...EN,
+        units: { tickets: 'count', median_first_response_minutes: 'minutes', p90_first_response_minutes: 'minutes' },
+      },
+    );
     expect(el.querySelectorAll('svg.plot-d6a7b5')).toHaveLength(2);
   });
   it('a KPI id picks its dedicated chart over a generic header type, without the header encodings', () => {
     const rows = [
-      { month: '2024-01-01', new_mrr: 100, expansion_mrr: 10, reactivation_mrr: 0, contraction_mrr: -5, churned_mrr: -20, net_new_mrr: 85, ending_mrr: 1085 },
-      { month: '2024-02-01', new_mrr: 50, expansion_mrr: 20, reactivation_mrr: 5, contraction_mrr: -10, churned_mrr: -30, net_new_mrr: 35, ending_mrr: 1120 },
+      {
+        month: '2024-01-01',
+        new_mrr: 100,
+        expansion_mrr: 10,
+        reactivation_mrr: 0,
+        contraction_mrr: -5,
+        churned_mrr: -20,
+        net_new_mrr: 85,
+        ending_mrr: 1085,
+      },
+      {
+        month: '2024-02-01',
+        new_mrr: 50,
+        expansion_mrr: 20,
+        reactivation_mrr: 5,
+        contraction_mrr: -10,
+        churned_mrr: -30,
+        net_new_mrr: 35,
+        ending_mrr: 1120,
+      },
     ];
-    const header = { type: 'diverging-bar', x: 'month', y: ['new_mrr', 'expansion_mrr', 'reactivation_mrr', 'contraction_mrr', 'churned_mrr'], line: 'ending_mrr' };
-    const generic = renderChart(createDocument(), header, rows, { ...EN, labels: { ending_mrr: 'Ending MRR', net_new_mrr: 'Net new MRR' } });
+    const header = {
+      type: 'diverging-bar',
+      x: 'month',
+      y: ['new_mrr', 'expansion_mrr', 'reactivation_mrr', 'contraction_mrr', 'churned_mrr'],
+      line: 'ending_mrr',
+    };
+    const generic = renderChart(createDocument(), header, rows, {
+      ...EN,
+      labels: { ending_mrr: 'Ending MRR', net_new_mrr: 'Net new MRR' },
+    });
     expect(generic.textContent).toContain('Ending MRR');
-    const dedicated = renderChart(createDocument(), header, rows, { ...EN, kpi: 'mrr_movements', labels: { ending_mrr: 'Ending MRR', net_new_mrr: 'Net new MRR' } });
+    const dedicated = renderChart(createDocument(), header, rows, {
+      ...EN,
+      kpi: 'mrr_movements',
+      labels: { ending_mrr: 'Ending MRR', net_new_mrr: 'Net new MRR' },
+    });
     expect(dedicated.getAttribute('class')).toContain('kpi-chart-mrr-movements');
     expect(dedicated.textContent).toContain('Net new MRR');
     expect(dedicated.textContent).not.toContain('Ending MRR');
-    expect(renderChart(createDocument(), { type: 'table' }, [{ customer_id: 'c', r_score: 5, f_score: 5 }], { ...EN, kpi: 'rfm' }).getAttribute('class')).toContain('kpi-chart-rfm-grid');
+    expect(
+      renderChart(createDocument(), { type: 'table' }, [{ customer_id: 'c', r_score: 5, f_score: 5 }], {
+        ...EN,
+        kpi: 'rfm',
+      }).getAttribute('class'),
+    ).toContain('kpi-chart-rfm-grid');
   });
   it('table headers without a dedicated chart give the "no chart" placeholder', () => {
     expect(hasChart({ type: 'table' })).toBe(false);

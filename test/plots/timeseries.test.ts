@@ -9,11 +9,57 @@ import { supportChart } from '../../src/app/charts/support.js';
 import { createDocument, DARK, EN, expectSnapshot, JA } from './harness.js';
 
 const movements = [
-  { month: '2024-01-01', new_mrr: 5000, expansion_mrr: 0, reactivation_mrr: 0, contraction_mrr: 0, churned_mrr: 0, net_new_mrr: 5000, ending_mrr: 5000 },
-  { month: '2024-02-01', new_mrr: 2000, expansion_mrr: 500, reactivation_mrr: 0, contraction_mrr: -200, churned_mrr: -300, net_new_mrr: 2000, ending_mrr: 7000 },
-  { month: '2024-03-01', new_mrr: 1500, expansion_mrr: 800, reactivation_mrr: 200, contraction_mrr: -400, churned_mrr: -900, net_new_mrr: 1200, ending_mrr: 8200 },
-  { month: '2024-04-01', new_mrr: 600, expansion_mrr: 300, reactivation_mrr: 0, contraction_mrr: -700, churned_mrr: -1800, net_new_mrr: -1600, ending_mrr: 6600 },
-  { month: '2024-05-01', new_mrr: 2500, expansion_mrr: 1200, reactivation_mrr: 300, contraction_mrr: -100, churned_mrr: -500, net_new_mrr: 3400, ending_mrr: 10000, is_complete: false },
+  {
+    month: '2024-01-01',
+    new_mrr: 5000,
+    expansion_mrr: 0,
+    reactivation_mrr: 0,
+    contraction_mrr: 0,
+    churned_mrr: 0,
+    net_new_mrr: 5000,
+    ending_mrr: 5000,
+  },
+  {
+    month: '2024-02-01',
+    new_mrr: 2000,
+    expansion_mrr: 500,
+    reactivation_mrr: 0,
+    contraction_mrr: -200,
+    churned_mrr: -300,
+    net_new_mrr: 2000,
+    ending_mrr: 7000,
+  },
+  {
+    month: '2024-03-01',
+    new_mrr: 1500,
+    expansion_mrr: 800,
+    reactivation_mrr: 200,
+    contraction_mrr: -400,
+    churned_mrr: -900,
+    net_new_mrr: 1200,
+    ending_mrr: 8200,
+  },
+  {
+    month: '2024-04-01',
+    new_mrr: 600,
+    expansion_mrr: 300,
+    reactivation_mrr: 0,
+    contraction_mrr: -700,
+    churned_mrr: -1800,
+    net_new_mrr: -1600,
+    ending_mrr: 6600,
+  },
+  {
+    month: '2024-05-01',
+    new_mrr: 2500,
+    expansion_mrr: 1200,
+    reactivation_mrr: 300,
+    contraction_mrr: -100,
+    churned_mrr: -500,
+    net_new_mrr: 3400,
+    ending_mrr: 10000,
+    is_complete: false,
+  },
 ];
 const mrrLabels = {
   new_mrr: 'New',
@@ -30,16 +76,29 @@ describe('MRR movements', () => {
     expectSnapshot('mrr-movements', mrrMovements(createDocument(), movements, { ...EN, units, labels: mrrLabels }));
   });
   it('ja, JPY, dark', () => {
-    expectSnapshot('mrr-movements-ja-dark', mrrMovements(createDocument(), movements, { ...JA, theme: 'dark', units, currency: 'JPY' }));
+    expectSnapshot(
+      'mrr-movements-ja-dark',
+      mrrMovements(createDocument(), movements, { ...JA, theme: 'dark', units, currency: 'JPY' }),
+    );
   });
   it('header encodings (diverging-bar with y and line)', () => {
     expectSnapshot(
       'diverging-bar-header',
-      divergingBars(createDocument(), movements, { ...EN, units, labels: mrrLabels, x: 'month', y: ['new_mrr', 'churned_mrr'], line: 'net_new_mrr' }),
+      divergingBars(createDocument(), movements, {
+        ...EN,
+        units,
+        labels: mrrLabels,
+        x: 'month',
+        y: ['new_mrr', 'churned_mrr'],
+        line: 'net_new_mrr',
+      }),
     );
   });
   it('single row and empty', () => {
-    expectSnapshot('mrr-movements-single', mrrMovements(createDocument(), movements.slice(2, 3), { ...EN, units, labels: mrrLabels }));
+    expectSnapshot(
+      'mrr-movements-single',
+      mrrMovements(createDocument(), movements.slice(2, 3), { ...EN, units, labels: mrrLabels }),
+    );
     expectSnapshot('mrr-movements-empty', mrrMovements(createDocument(), [], EN));
   });
 });
@@ -56,7 +115,10 @@ describe('NRR / GRR', () => {
     expectSnapshot('nrr-grr', rateLines(createDocument(), rows, { ...EN, labels: { nrr: 'NRR', grr: 'GRR' } }));
   });
   it('ja', () => {
-    expectSnapshot('nrr-grr-ja', rateLines(createDocument(), rows, { ...JA, labels: { nrr: 'NRR（売上継続率）', grr: 'GRR' } }));
+    expectSnapshot(
+      'nrr-grr-ja',
+      rateLines(createDocument(), rows, { ...JA, labels: { nrr: 'NRR（売上継続率）', grr: 'GRR' } }),
+    );
   });
   it('single row', () => {
     expectSnapshot('nrr-grr-single', rateLines(createDocument(), rows.slice(0, 1), EN));
@@ -72,7 +134,13 @@ describe('active users', () => {
     return { day, dau, wau: 140 + (i % 7) * 4, mau, dau_mau: dau / mau };
   });
   it('DAU/WAU/MAU and the DAU/MAU panel', () => {
-    expectSnapshot('active-users', activeUsers(createDocument(), rows, { ...EN, labels: { dau: 'DAU', wau: 'WAU', mau: 'MAU', dau_mau: 'DAU/MAU' } }));
+    expectSnapshot(
+      'active-users',
+      activeUsers(createDocument(), rows, {
+        ...EN,
+        labels: { dau: 'DAU', wau: 'WAU', mau: 'MAU', dau_mau: 'DAU/MAU' },
+      }),
+    );
   });
   it('dark, ja', () => {
     expectSnapshot('active-users-ja-dark', activeUsers(createDocument(), rows, { ...JA, theme: 'dark' }));
@@ -117,10 +185,38 @@ describe('NPS', () => {
 
 describe('support', () => {
   const rows = [
-    { period: '2024-01-01', tickets: 30, median_first_response_minutes: 42, p90_first_response_minutes: 180, median_resolution_hours: 5.5, p90_resolution_hours: 30 },
-    { period: '2024-02-01', tickets: 45, median_first_response_minutes: 35, p90_first_response_minutes: 150, median_resolution_hours: 4, p90_resolution_hours: 26 },
-    { period: '2024-03-01', tickets: 25, median_first_response_minutes: 50, p90_first_response_minutes: 240, median_resolution_hours: 8, p90_resolution_hours: 48 },
-    { period: '2024-04-01', tickets: 38, median_first_response_minutes: 28, p90_first_response_minutes: 120, median_resolution_hours: null, p90_resolution_hours: null },
+    {
+      period: '2024-01-01',
+      tickets: 30,
+      median_first_response_minutes: 42,
+      p90_first_response_minutes: 180,
+      median_resolution_hours: 5.5,
+      p90_resolution_hours: 30,
+    },
+    {
+      period: '2024-02-01',
+      tickets: 45,
+      median_first_response_minutes: 35,
+      p90_first_response_minutes: 150,
+      median_resolution_hours: 4,
+      p90_resolution_hours: 26,
+    },
+    {
+      period: '2024-03-01',
+      tickets: 25,
+      median_first_response_minutes: 50,
+      p90_first_response_minutes: 240,
+      median_resolution_hours: 8,
+      p90_resolution_hours: 48,
+    },
+    {
+      period: '2024-04-01',
+      tickets: 38,
+      median_first_response_minutes: 28,
+      p90_first_response_minutes: 120,
+      median_resolution_hours: null,
+      p90_resolution_hours: null,
+    },
   ];
   it('first response and resolution panels', () => {
     expectSnapshot('support', supportChart(createDocument(), rows, EN));

@@ -5,7 +5,25 @@ import { toCsv } from '../../src/cli/output.js';
 describe('CLI arguments', () => {
   it('parses compute with roles, params, map and format', () => {
     expect(
-      parseArgs(['compute', 'nrr', '--data', 'subscriptions=subs.csv', '--data', 'x=1.csv', '--param', 'lookback_months=1', '--format', 'json', '--map', 'm.json', '--offset', '+09:00'], 0),
+      parseArgs(
+        [
+          'compute',
+          'nrr',
+          '--data',
+          'subscriptions=subs.csv',
+          '--data',
+          'x=1.csv',
+          '--param',
+          'lookback_months=1',
+          '--format',
+          'json',
+          '--map',
+          'm.json',
+          '--offset',
+          '+09:00',
+        ],
+        0,
+      ),
     ).toEqual({
       kind: 'compute',
       kpi: 'nrr',
@@ -29,6 +47,14 @@ describe('CLI arguments', () => {
 
 describe('CSV output', () => {
   it('quotes what needs quoting and leaves NULL empty', () => {
-    expect(toCsv(['a', 'b'], [{ a: 'x,y', b: null }, { a: 'say "hi"', b: 1.5 }])).toBe('a,b\n"x,y",\n"say ""hi""",1.5\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          { a: 'x,y', b: null },
+          { a: 'say "hi"', b: 1.5 },
+        ],
+      ),
+    ).toBe('a,b\n"x,y",\n"say ""hi""",1.5\n');
   });
 });

@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { readSqlFiles } from '../../src/node/sqlFiles.js';
 import { loadCatalogue, type Catalogue } from '../../src/core/kpi/catalogue.js';
-import { addCustomKpi, checkCustomKpi, outputProblems, removeCustomKpi, type CustomCheck, type KpiProblem } from '../../src/core/kpi/custom.js';
+import {
+  addCustomKpi,
+  checkCustomKpi,
+  outputProblems,
+  removeCustomKpi,
+  type CustomCheck,
+  type KpiProblem,
+} from '../../src/core/kpi/custom.js';
 import { copyAsCustom, customTemplate, draftCustomKpi, freeCustomId } from '../../src/core/kpi/customDraft.js';
 import { parseKpiFile } from '../../src/core/kpi/header.js';
 
@@ -24,7 +31,9 @@ function problems(c: CustomCheck): KpiProblem[] {
   return c.ok ? c.warnings : c.problems;
 }
 
-const KPI = (body: { id?: string; family?: string; params?: string; requires?: string; sql?: string; extra?: string } = {}): string => `/*---
+const KPI = (
+  body: { id?: string; family?: string; params?: string; requires?: string; sql?: string; extra?: string } = {},
+): string => `/*---
 id: ${body.id ?? 'signups'}
 family: ${body.family ?? 'custom'}
 title: { en: Signups, ja: 登録数 }
@@ -106,7 +115,9 @@ describe('checking a custom KPI', () => {
 
   it('rejects an alias of a built-in KPI as id, and as alias', () => {
     // grr is an alias of nrr in sql/revenue/nrr.sql.
-    expect(problems(checkCustomKpi(fresh(), KPI({ id: 'grr' })))[0]!.message.en).toMatch(/alias of the built-in KPI .*\(nrr\)/);
+    expect(problems(checkCustomKpi(fresh(), KPI({ id: 'grr' })))[0]!.message.en).toMatch(
+      /alias of the built-in KPI .*\(nrr\)/,
+    );
     const text = KPI({ extra: 'aliases: [mine, grr]' });
     const [p] = problems(checkCustomKpi(fresh(), text));
     expect(p).toMatchObject({ field: 'aliases[1]', line: lineOf(text, 'aliases:') });
@@ -129,7 +140,11 @@ describe('checking a custom KPI', () => {
 
   it('checks the views and columns it requires', () => {
     const unknownView = KPI({ requires: '  clients: [customer_id]' });
-    expect(problems(checkCustomKpi(fresh(), unknownView))[0]).toMatchObject({ severity: 'error', field: 'requires.clients', line: lineOf(unknownView, 'clients:') });
+    expect(problems(checkCustomKpi(fresh(), unknownView))[0]).toMatchObject({
+      severity: 'error',
+      field: 'requires.clients',
+      line: lineOf(unknownView, 'clients:'),
+    });
     const unknownCol = KPI({ requires: '  tickets: [ticket_id, priority]' });
     const c = checkCustomKpi(fresh(), unknownCol);
     expect(c.ok).toBe(false);
@@ -149,7 +164,10 @@ describe('checking a custom KPI', () => {
     const ps = problems(c);
     expect(ps[0]).toMatchObject({ severity: 'error', field: null, line: lineOf(text, '$report_date') });
     expect(ps[0]!.message.en).toMatch(/\$report_date is used but not declared/);
-    expect(ps.find((p) => p.severity === 'warning')).toMatchObject({ field: 'params[0]', line: lineOf(text, 'name: as_of') });
+    expect(ps.find((p) => p.severity === 'warning')).toMatchObject({
+      field: 'params[0]',
+      line: lineOf(text, 'name: as_of'),
+    });
   });
 
   it('refuses TIMESTAMPTZ and statements other than one query; only warns about the clock', () => {
@@ -157,14 +175,19 @@ describe('checking a custom KPI', () => {
     const p = problems(checkCustomKpi(fresh(), tz))[0]!;
     expect(p).toMatchObject({ severity: 'error', line: lineOf(tz, 'TIMESTAMPTZ') });
     const two = `${KPI().trimEnd()};\nDROP TABLE customers`;
-    expect(problems(checkCustomKpi(fresh(), two))[0]).toMatchObject({ severity: 'error', line: lineOf(two, 'ORDER BY 1;') });
+    expect(problems(checkCustomKpi(fresh(), two))[0]).toMatchObject({
+      severity: 'error',
+      line: lineOf(two, 'ORDER BY 1;'),
+    });
     const notQuery = KPI().replace(/---\*\/\nSELECT/, '---*/\nCREATE TABLE x AS SELECT');
     expect(problems(checkCustomKpi(fresh(), notQuery))[0]!.message.en).toMatch(/must be one query/);
     const clock = checkCustomKpi(fresh(), KPI({ sql: 'current_date AND $as_of IS NOT NULL' }));
     expect(clock.ok).toBe(true);
     expect(problems(clock).map((x) => x.severity)).toEqual(['warning']);
     // Words inside strings and comments are not code.
-    expect(checkCustomKpi(fresh(), KPI({ sql: "$as_of -- now(); DROP TABLE x\n AND 'timestamptz' <> ''" })).ok).toBe(true);
+    expect(checkCustomKpi(fresh(), KPI({ sql: "$as_of -- now(); DROP TABLE x\n AND 'timestamptz' <> ''" })).ok).toBe(
+      true,
+    );
   });
 
   it('compares the columns a run returned with the declared outputs', () => {

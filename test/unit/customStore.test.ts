@@ -3,7 +3,14 @@
  * newer values are set aside, never overwritten; storage failures are reported.
  */
 import { describe, expect, it } from 'vitest';
-import { CUSTOM_KPIS_KEY, CustomStoreError, deleteCustomKpiText, readCustomKpis, saveCustomKpiText, type KeyValueStore } from '../../src/core/kpi/customStore.js';
+import {
+  CUSTOM_KPIS_KEY,
+  CustomStoreError,
+  deleteCustomKpiText,
+  readCustomKpis,
+  saveCustomKpiText,
+  type KeyValueStore,
+} from '../../src/core/kpi/customStore.js';
 
 /** A Map-backed Storage, optionally refusing writes like a full localStorage. */
 class FakeStorage implements KeyValueStore {
@@ -75,7 +82,10 @@ describe('custom KPI storage', () => {
 
   it('skips damaged entries but keeps the good ones', () => {
     const s = new FakeStorage();
-    s.data.set(CUSTOM_KPIS_KEY, JSON.stringify({ version: 1, kpis: [{ id: 'a', text: 'x', savedAt: 'now' }, { id: 3 }, null] }));
+    s.data.set(
+      CUSTOM_KPIS_KEY,
+      JSON.stringify({ version: 1, kpis: [{ id: 'a', text: 'x', savedAt: 'now' }, { id: 3 }, null] }),
+    );
     const read = readCustomKpis(s);
     expect(read.kpis.map((k) => k.id)).toEqual(['a']);
     expect(read.problem?.en).toMatch(/^2 saved/);

@@ -45,6 +45,8 @@ describe('KPI aliases', () => {
       { path: 'sql/revenue/nrr.sql', text: kpi('nrr', 'aliases: [mrr]') },
     ]);
     expect(cat.kpis.map((k) => k.id)).toEqual(['mrr']);
-    expect(cat.errors.map((e) => e.message)).toEqual(['sql/revenue/nrr.sql: id mrr is already used by sql/revenue/mrr.sql']);
+    expect(cat.errors.map((e) => e.message)).toEqual([
+      'sql/revenue/nrr.sql: id mrr is already used by sql/revenue/mrr.sql',
+    ]);
   });
 });

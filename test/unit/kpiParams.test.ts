@@ -45,7 +45,9 @@ describe('KPI header', () => {
   });
 
   it('rejects an enum without values and a missing header', () => {
-    expect(() => parseKpiFile(FILE.replace('values: [on, on_or_after], ', ''), 'x.sql')).toThrow(/enum needs its values/);
+    expect(() => parseKpiFile(FILE.replace('values: [on, on_or_after], ', ''), 'x.sql')).toThrow(
+      /enum needs its values/,
+    );
     expect(() => parseKpiFile('SELECT 1', 'x.sql')).toThrow(/must start with a header/);
   });
 });
@@ -53,7 +55,13 @@ describe('KPI header', () => {
 describe('parameter references', () => {
   it('skips strings, quoted identifiers and comments', () => {
     const def = parseKpiFile(FILE, 'sql/revenue/demo.sql');
-    expect(findParamRefs(def.sql).map((r) => r.name)).toEqual(['as_of', 'lookback_months', 'mode', 'as_of', 'feature_events']);
+    expect(findParamRefs(def.sql).map((r) => r.name)).toEqual([
+      'as_of',
+      'lookback_months',
+      'mode',
+      'as_of',
+      'feature_events',
+    ]);
     expect(undeclaredParams(def)).toEqual([]);
   });
 });
@@ -66,13 +74,21 @@ describe('resolveParams', () => {
     expect(r.values).toEqual({ as_of: '2024-03-31', lookback_months: 12, mode: 'on', feature_events: ['a', 'b'] });
   });
   it('coerces text input', () => {
-    const r = resolveParams(def, { as_of: '2024/02/29', lookback_months: '3', feature_events: 'x, y' }, { dataEnd: null });
+    const r = resolveParams(
+      def,
+      { as_of: '2024/02/29', lookback_months: '3', feature_events: 'x, y' },
+      { dataEnd: null },
+    );
     expect(r.values.as_of).toBe('2024-02-29');
     expect(r.values.lookback_months).toBe(3);
     expect(r.values.feature_events).toEqual(['x', 'y']);
   });
   it('reports bad values and unknown names in both languages', () => {
-    const r = resolveParams(def, { as_of: '2023-02-29', lookback_months: '0', mode: 'sometimes', lookbak: 1 }, { dataEnd: null });
+    const r = resolveParams(
+      def,
+      { as_of: '2023-02-29', lookback_months: '0', mode: 'sometimes', lookbak: 1 },
+      { dataEnd: null },
+    );
     expect(r.problems.map((p) => p.param).sort()).toEqual(['as_of', 'lookback_months', 'lookbak', 'mode']);
     expect(r.problems.every((p) => p.message.en && p.message.ja)).toBe(true);
   });
@@ -81,7 +97,12 @@ describe('resolveParams', () => {
 describe('compileSql', () => {
   it('binds each parameter once, typed, in order of first use', () => {
     const def = parseKpiFile(FILE, 'sql/revenue/demo.sql');
-    const { sql, params } = compileSql(def, { as_of: '2024-03-31', lookback_months: 12, mode: 'on', feature_events: ['a', 'b'] });
+    const { sql, params } = compileSql(def, {
+      as_of: '2024-03-31',
+      lookback_months: 12,
+      mode: 'on',
+      feature_events: ['a', 'b'],
+    });
     expect(params).toEqual(['2024-03-31', 12, 'on', 'a\u001fb']);
     expect(sql).toContain('CAST($1 AS DATE) AS month');
     expect(sql).toContain('CAST($2 AS BIGINT) * 2');

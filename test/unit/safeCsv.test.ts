@@ -17,6 +17,8 @@ describe('CSV export', () => {
     expect(safeCsvCell('a,b')).toBe('"a,b"');
   });
   it('writes a BOM, a header and CRLF lines', () => {
-    expect(toSafeCsv(['month', 'mrr'], [{ month: '2024-01-01', mrr: 10 }])).toBe('\uFEFFmonth,mrr\r\n2024-01-01,10\r\n');
+    expect(toSafeCsv(['month', 'mrr'], [{ month: '2024-01-01', mrr: 10 }])).toBe(
+      '\uFEFFmonth,mrr\r\n2024-01-01,10\r\n',
+    );
   });
 });

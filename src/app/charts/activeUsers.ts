@@ -22,8 +22,25 @@ export function activeUsers(doc: Document, rows: readonly Row[], options: ChartO
     doc,
     rows,
     [
-      { kind: 'line', x, ys: counts, height: total - bottom, unit: 'count', pointsOnly: daily, colorOf: { dau: c.categorical[0]!, wau: c.categorical[1]!, mau: c.categorical[2]! } },
-      { kind: 'line', x, ys: ['dau_mau'], height: bottom, unit: 'ratio', pointsOnly: daily, colorOf: { dau_mau: c.semantic.other }, title: label('dau_mau') },
+      {
+        kind: 'line',
+        x,
+        ys: counts,
+        height: total - bottom,
+        unit: 'count',
+        pointsOnly: daily,
+        colorOf: { dau: c.categorical[0]!, wau: c.categorical[1]!, mau: c.categorical[2]! },
+      },
+      {
+        kind: 'line',
+        x,
+        ys: ['dau_mau'],
+        height: bottom,
+        unit: 'ratio',
+        pointsOnly: daily,
+        colorOf: { dau_mau: c.semantic.other },
+        title: label('dau_mau'),
+      },
     ],
     options,
   );

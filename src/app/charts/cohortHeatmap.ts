@@ -8,7 +8,21 @@
  * `periodMeans`). Absent cells (beyond the data end) stay empty — never zero.
  */
 import * as Plot from '@observablehq/plot';
-import { basePlot, chartId, colors, FONT_SIZE, labeller, luminance, marginFor, note, num, placeholder, rampLegend, SVG_NS, wrapper } from './common.js';
+import {
+  basePlot,
+  chartId,
+  colors,
+  FONT_SIZE,
+  labeller,
+  luminance,
+  marginFor,
+  note,
+  num,
+  placeholder,
+  rampLegend,
+  SVG_NS,
+  wrapper,
+} from './common.js';
 import { grainFromColumn, inferGrain, parseIsoDate } from './dates.js';
 import { numberFormat, percentFormat, periodFormat, textWidth } from './format.js';
 import { thinBand } from './ticks.js';
@@ -40,7 +54,8 @@ export function toCells(rows: readonly Row[]): CohortCell[] {
   const out: CohortCell[] = [];
   for (const r of rows) {
     const period = num(r.period);
-    if (r.cohort === null || r.cohort === undefined || period === null || !Number.isInteger(period) || period < 0) continue;
+    if (r.cohort === null || r.cohort === undefined || period === null || !Number.isInteger(period) || period < 0)
+      continue;
     out.push({
       cohort: String(r.cohort),
       period,
@@ -77,7 +92,13 @@ export function periodMeans(cells: readonly CohortCell[]): PeriodMean[] {
     const use = complete.length ? complete : all;
     const weight = use.reduce((s, c) => s + c.cohortSize!, 0);
     const sum = use.reduce((s, c) => s + c.cohortSize! * c.retention!, 0);
-    return { period, retention: weight > 0 ? sum / weight : null, cohorts: use.length, weight, complete: complete.length > 0 || all.length === 0 };
+    return {
+      period,
+      retention: weight > 0 ? sum / weight : null,
+      cohorts: use.length,
+      weight,
+      complete: complete.length > 0 || all.length === 0,
+    };
   });
 }
 
@@ -93,7 +114,11 @@ interface Cell {
   mean: boolean;
 }
 
-export function cohortHeatmap(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding): ChartElement {
+export function cohortHeatmap(
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+): ChartElement {
   const cells = toCells(rows).filter((c) => c.retention !== null);
   if (cells.length === 0) return placeholder(doc, options);
   const label = labeller(options);
@@ -105,7 +130,8 @@ export function cohortHeatmap(doc: Document, rows: readonly Row[], options: Char
 
   // Cohorts in order (ISO dates sort), with their sizes.
   const sizes = new Map<string, number | null>();
-  for (const r of toCells(rows)) if (!sizes.has(r.cohort) || sizes.get(r.cohort) === null) sizes.set(r.cohort, r.cohortSize);
+  for (const r of toCells(rows))
+    if (!sizes.has(r.cohort) || sizes.get(r.cohort) === null) sizes.set(r.cohort, r.cohortSize);
   const cohorts = [...sizes.keys()].sort();
   const times = cohorts.map(parseIsoDate).filter((t): t is number => t !== null);
   const grain = options.grain ?? inferGrain(times, grainFromColumn('month'));
@@ -126,7 +152,9 @@ export function cohortHeatmap(doc: Document, rows: readonly Row[], options: Char
     mean: false,
     title:
       `${label('cohort')}: ${cohortName(d.cohort)}\n${label('period')}: ${d.period}\n${label('retention')}: ${pct1(d.retention)}` +
-      (d.retained !== null ? `\n${label('retained')}: ${fmtRetained(d.retained)}${d.cohortSize !== null ? ` / ${count(d.cohortSize)}` : ''}` : '') +
+      (d.retained !== null
+        ? `\n${label('retained')}: ${fmtRetained(d.retained)}${d.cohortSize !== null ? ` / ${count(d.cohortSize)}` : ''}`
+        : '') +
       (d.complete ? '' : `\n${label('incompleteShort')}`),
   }));
   const meanName = label('periodMean');
@@ -145,14 +173,19 @@ export function cohortHeatmap(doc: Document, rows: readonly Row[], options: Char
     }
   }
   const yDomain = showMean ? [...cohorts, GAP_KEY, MEAN_KEY] : cohorts;
-  const yLabel = (k: string): string => (k === MEAN_KEY ? meanName : k === GAP_KEY ? '' : `${cohortName(k)} (${count(sizes.get(k) ?? null)})`);
+  const yLabel = (k: string): string =>
+    k === MEAN_KEY ? meanName : k === GAP_KEY ? '' : `${cohortName(k)} (${count(sizes.get(k) ?? null)})`;
 
   // Geometry: fixed cell height unless a height is given.
   const marginLeft = marginFor(yDomain.map(yLabel), 40);
   const marginTop = 40;
   const marginBottom = 8;
   const marginRight = 10;
-  const cellH = options.height ? Math.max(4, (options.height - marginTop - marginBottom) / yDomain.length) : yDomain.length > 40 ? 12 : 22;
+  const cellH = options.height
+    ? Math.max(4, (options.height - marginTop - marginBottom) / yDomain.length)
+    : yDomain.length > 40
+      ? 12
+      : 22;
   const height = options.height ?? Math.round(marginTop + marginBottom + cellH * yDomain.length);
   const plotW = options.width - marginLeft - marginRight;
   const cellW = plotW / periods.length;
@@ -173,19 +206,44 @@ export function cohortHeatmap(doc: Document, rows: readonly Row[], options: Char
   const hatchId = chartId(options, 'hatch');
   const incomplete = data.filter((d) => !d.complete);
   const xTicks = thinBand(periods, plotW, (p) => String(p));
-  const yTicks = thinBand(yDomain, height - marginTop - marginBottom, yLabel, FONT_SIZE, true).filter((k) => k !== GAP_KEY);
+  const yTicks = thinBand(yDomain, height - marginTop - marginBottom, yLabel, FONT_SIZE, true).filter(
+    (k) => k !== GAP_KEY,
+  );
   if (showMean && !yTicks.includes(MEAN_KEY)) yTicks.push(MEAN_KEY);
 
   const text = (subset: Cell[], fill: string, bold: boolean): Plot.Markish =>
-    Plot.text(subset, { x: 'period', y: 'key', text: (d: Cell) => cellText(d.retention), fill, fontSize: textSize, fontWeight: bold ? 'bold' : 'normal', pointerEvents: 'none' });
+    Plot.text(subset, {
+      x: 'period',
+      y: 'key',
+      text: (d: Cell) => cellText(d.retention),
+      fill,
+      fontSize: textSize,
+      fontWeight: bold ? 'bold' : 'normal',
+      pointerEvents: 'none',
+    });
   const marks: Plot.Markish[] = [
     Plot.cell(data, { x: 'period', y: 'key', fill: 'retention', inset: 0.5, title: 'title', tip: true }),
-    Plot.cell(incomplete, { x: 'period', y: 'key', fill: `url(#${hatchId})`, stroke: c.foreground, strokeDasharray: '3,2', strokeWidth: 1, inset: 1 }),
+    Plot.cell(incomplete, {
+      x: 'period',
+      y: 'key',
+      fill: `url(#${hatchId})`,
+      stroke: c.foreground,
+      strokeDasharray: '3,2',
+      strokeWidth: 1,
+      inset: 1,
+    }),
   ];
   if (showText) {
     for (const mean of [false, true]) {
       const set = data.filter((d) => d.mean === mean);
-      marks.push(text(set.filter(dark), c.onDark, mean), text(set.filter((d) => !dark(d)), c.onLight, mean));
+      marks.push(
+        text(set.filter(dark), c.onDark, mean),
+        text(
+          set.filter((d) => !dark(d)),
+          c.onLight,
+          mean,
+        ),
+      );
     }
   }
   const svg = Plot.plot({
@@ -194,25 +252,60 @@ export function cohortHeatmap(doc: Document, rows: readonly Row[], options: Char
     marginTop,
     marginBottom,
     marginRight,
-    x: { type: 'band', domain: periods, axis: 'top', ticks: xTicks, tickSize: 0, padding: 0, label: label('period'), labelAnchor: 'left', labelOffset: 30 },
+    x: {
+      type: 'band',
+      domain: periods,
+      axis: 'top',
+      ticks: xTicks,
+      tickSize: 0,
+      padding: 0,
+      label: label('period'),
+      labelAnchor: 'left',
+      labelOffset: 30,
+    },
     y: { type: 'band', domain: yDomain, ticks: yTicks, tickFormat: yLabel, tickSize: 0, padding: 0, label: null },
     color: colorOptions,
     marks,
   });
   if (incomplete.length) addHatch(doc, svg, hatchId, c.foreground);
 
-  const legend = rampLegend(doc, options, fillOf, [0, top], top > 1 ? [0, 0.5, 1, top] : [0, 0.25, 0.5, 0.75, 1], pct0, label('retention'));
+  const legend = rampLegend(
+    doc,
+    options,
+    fillOf,
+    [0, top],
+    top > 1 ? [0, 0.5, 1, top] : [0, 0.25, 0.5, 0.75, 1],
+    pct0,
+    label('retention'),
+  );
   const parts: (Element | null)[] = [legend, svg];
-  if (incomplete.length) parts.push(note(doc, options, label('incomplete'), hatchSwatch(doc, options, chartId(options, 'hatch-note'))));
+  if (incomplete.length)
+    parts.push(note(doc, options, label('incomplete'), hatchSwatch(doc, options, chartId(options, 'hatch-note'))));
   return wrapper(doc, options, 'cohort-heatmap', parts);
 }
 
 function addHatch(doc: Document, svg: Element, id: string, color: string): void {
   const defs = doc.createElementNS(SVG_NS, 'defs');
   const pattern = doc.createElementNS(SVG_NS, 'pattern');
-  for (const [k, v] of Object.entries({ id, width: 5, height: 5, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' })) pattern.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({
+    id,
+    width: 5,
+    height: 5,
+    patternUnits: 'userSpaceOnUse',
+    patternTransform: 'rotate(45)',
+  }))
+    pattern.setAttribute(k, String(v));
   const line = doc.createElementNS(SVG_NS, 'line');
-  for (const [k, v] of Object.entries({ x1: 0, y1: 0, x2: 0, y2: 5, stroke: color, 'stroke-width': 1.4, 'stroke-opacity': 0.55 })) line.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({
+    x1: 0,
+    y1: 0,
+    x2: 0,
+    y2: 5,
+    stroke: color,
+    'stroke-width': 1.4,
+    'stroke-opacity': 0.55,
+  }))
+    line.setAttribute(k, String(v));
   pattern.append(line);
   defs.append(pattern);
   // After Plot's <style>, before the marks.
@@ -227,7 +320,16 @@ function hatchSwatch(doc: Document, options: ChartOptions, id: string): SVGSVGEl
   for (const [k, v] of Object.entries({ width: 15, height: 15, 'aria-hidden': 'true' })) svg.setAttribute(k, String(v));
   addHatch(doc, svg, id, c.foreground);
   const rect = doc.createElementNS(SVG_NS, 'rect');
-  for (const [k, v] of Object.entries({ x: 0.5, y: 0.5, width: 14, height: 14, fill: `url(#${id})`, stroke: c.foreground, 'stroke-dasharray': '3,2' })) rect.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({
+    x: 0.5,
+    y: 0.5,
+    width: 14,
+    height: 14,
+    fill: `url(#${id})`,
+    stroke: c.foreground,
+    'stroke-dasharray': '3,2',
+  }))
+    rect.setAttribute(k, String(v));
   svg.append(rect);
   return svg;
 }

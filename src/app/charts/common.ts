@@ -10,7 +10,8 @@ import type { ChartElement, ChartLocale, ChartOptions, Grain, Row } from './type
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const FONT_SIZE = 10;
-export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif";
+export const FONT_FAMILY =
+  "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif";
 
 /** The chart layer's own texts (column labels come from the caller). */
 const BUILTIN: Record<ChartLocale, Record<string, string>> = {
@@ -132,7 +133,11 @@ export function numericColumns(rows: readonly Row[], exclude: readonly string[] 
 }
 
 /** Period starts (ms) of a date column and the grain (option, else inferred). */
-export function timeAxis(rows: readonly Row[], column: string, options: ChartOptions): { times: (number | null)[]; grain: Grain } {
+export function timeAxis(
+  rows: readonly Row[],
+  column: string,
+  options: ChartOptions,
+): { times: (number | null)[]; grain: Grain } {
   const times = rows.map((r) => parseIsoDate(r[column]));
   const valid = times.filter((t): t is number => t !== null);
   const grain = options.grain ?? inferGrain(valid, grainFromColumn(column));
@@ -213,7 +218,12 @@ export function basePlot(doc: Document, options: ChartOptions, height: number): 
 }
 
 /** The root element of a chart: a div carrying theme colours, font and accessible name. */
-export function wrapper(doc: Document, options: ChartOptions, kind: string, children: readonly (Element | null)[]): HTMLElement {
+export function wrapper(
+  doc: Document,
+  options: ChartOptions,
+  kind: string,
+  children: readonly (Element | null)[],
+): HTMLElement {
   const c = colors(options);
   const div = doc.createElement('div');
   div.setAttribute('class', `kpi-chart kpi-chart-${kind}`);
@@ -232,19 +242,32 @@ export function wrapper(doc: Document, options: ChartOptions, kind: string, chil
 export function note(doc: Document, options: ChartOptions, text: string, swatch?: Element): HTMLElement {
   const p = doc.createElement('div');
   p.setAttribute('class', 'kpi-chart-note');
-  p.setAttribute('style', `display: flex; align-items: center; gap: 6px; margin: 4px 0 0; color: ${colors(options).muted};`);
+  p.setAttribute(
+    'style',
+    `display: flex; align-items: center; gap: 6px; margin: 4px 0 0; color: ${colors(options).muted};`,
+  );
   if (swatch) p.append(swatch);
   p.append(doc.createTextNode(text));
   return p;
 }
 
 /** A categorical swatch legend (Plot's own), in theme colours. */
-export function swatches(doc: Document, options: ChartOptions, domain: readonly string[], range: readonly string[]): ChartElement {
+export function swatches(
+  doc: Document,
+  options: ChartOptions,
+  domain: readonly string[],
+  range: readonly string[],
+): ChartElement {
   // `document` is read by Plot.legend at run time (createContext) but missing from its types.
   const legendOptions = {
     document: doc,
     color: { type: 'categorical', domain: [...domain], range: [...range] },
-    style: { color: colors(options).foreground, fontFamily: FONT_FAMILY, fontSize: `${FONT_SIZE}px`, margin: '0 0 4px 0' } as Partial<CSSStyleDeclaration>,
+    style: {
+      color: colors(options).foreground,
+      fontFamily: FONT_FAMILY,
+      fontSize: `${FONT_SIZE}px`,
+      margin: '0 0 4px 0',
+    } as Partial<CSSStyleDeclaration>,
   } as Plot.LegendScales;
   return Plot.legend(legendOptions);
 }
@@ -264,9 +287,27 @@ export function placeholder(doc: Document, options: ChartOptions, height = 120, 
   svg.setAttribute('aria-label', options.title ? `${options.title}: ${text}` : text);
   svg.setAttribute('style', `background-color: ${c.background}; font-family: ${FONT_FAMILY};`);
   const rect = doc.createElementNS(SVG_NS, 'rect');
-  for (const [k, v] of Object.entries({ x: 0.5, y: 0.5, width: w - 1, height: h - 1, rx: 6, fill: 'none', stroke: c.grid, 'stroke-dasharray': '4,3' })) rect.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({
+    x: 0.5,
+    y: 0.5,
+    width: w - 1,
+    height: h - 1,
+    rx: 6,
+    fill: 'none',
+    stroke: c.grid,
+    'stroke-dasharray': '4,3',
+  }))
+    rect.setAttribute(k, String(v));
   const t = doc.createElementNS(SVG_NS, 'text');
-  for (const [k, v] of Object.entries({ x: w / 2, y: h / 2, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: c.muted, 'font-size': h < 40 ? 10 : 13 })) t.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({
+    x: w / 2,
+    y: h / 2,
+    'text-anchor': 'middle',
+    'dominant-baseline': 'central',
+    fill: c.muted,
+    'font-size': h < 40 ? 10 : 13,
+  }))
+    t.setAttribute(k, String(v));
   t.textContent = text;
   svg.append(rect, t);
   return svg;
@@ -312,7 +353,12 @@ export interface YAxis {
  * A linear y axis: nice domain over the values (and 0 when `zero`, and any `include`
  * values), ticks one per ~40 px, and the left margin that fits their formatted labels.
  */
-export function yAxis(values: readonly (number | null)[], plotHeight: number, fmt: (v: number) => string, opts: { zero?: boolean; include?: readonly number[]; domain?: [number, number] } = {}): YAxis {
+export function yAxis(
+  values: readonly (number | null)[],
+  plotHeight: number,
+  fmt: (v: number) => string,
+  opts: { zero?: boolean; include?: readonly number[]; domain?: [number, number] } = {},
+): YAxis {
   const count = yTickCount(plotHeight);
   let domain: [number, number];
   if (opts.domain) domain = opts.domain;
@@ -342,7 +388,15 @@ export function yAxis(values: readonly (number | null)[], plotHeight: number, fm
  * A small horizontal colour ramp for a sequential scale (an SVG gradient: Plot's own
  * ramp legend draws on a canvas, which a serialiser cannot see).
  */
-export function rampLegend(doc: Document, options: ChartOptions, fillOf: (v: number) => string, domain: [number, number], ticks: readonly number[], fmt: (v: number) => string, title: string): SVGSVGElement {
+export function rampLegend(
+  doc: Document,
+  options: ChartOptions,
+  fillOf: (v: number) => string,
+  domain: [number, number],
+  ticks: readonly number[],
+  fmt: (v: number) => string,
+  title: string,
+): SVGSVGElement {
   const c = colors(options);
   const pad = 18;
   const barW = 200;
@@ -355,7 +409,14 @@ export function rampLegend(doc: Document, options: ChartOptions, fillOf: (v: num
   const set = (el: Element, attrs: Record<string, string | number>): void => {
     for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   };
-  set(svg, { width: w, height: h, viewBox: `0 0 ${w} ${h}`, class: 'kpi-chart-ramp', role: 'img', 'aria-label': `${title}: ${fmt(lo)} – ${fmt(hi)}` });
+  set(svg, {
+    width: w,
+    height: h,
+    viewBox: `0 0 ${w} ${h}`,
+    class: 'kpi-chart-ramp',
+    role: 'img',
+    'aria-label': `${title}: ${fmt(lo)} – ${fmt(hi)}`,
+  });
   const defs = doc.createElementNS(SVG_NS, 'defs');
   const grad = doc.createElementNS(SVG_NS, 'linearGradient');
   grad.setAttribute('id', id);

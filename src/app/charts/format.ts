@@ -26,7 +26,11 @@ export function numberFormat(locale: ChartLocale, opts: { compact?: boolean; dig
 
 /** A fraction as a percentage: 0.8 -> 80%. */
 export function percentFormat(locale: ChartLocale, digits = 0): Formatter {
-  const nf = new Intl.NumberFormat(localeTag(locale), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  const nf = new Intl.NumberFormat(localeTag(locale), {
+    style: 'percent',
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  });
   return guard((n) => nf.format(n));
 }
 
@@ -61,7 +65,12 @@ export function durationFormat(locale: ChartLocale, unit: 'minute' | 'hour' | 'd
 }
 
 /** A formatter for a KPI output unit; `axis` gives the compact form used on ticks. */
-export function unitFormat(unit: OutputUnit | undefined, locale: ChartLocale, currency: string | undefined, axis: boolean): Formatter {
+export function unitFormat(
+  unit: OutputUnit | undefined,
+  locale: ChartLocale,
+  currency: string | undefined,
+  axis: boolean,
+): Formatter {
   switch (unit) {
     case 'currency':
       return currencyFormat(locale, currency ?? 'USD', axis);
@@ -111,7 +120,12 @@ export function textWidth(text: string, fontSize = 10): number {
     let lw = 0;
     for (const ch of line) {
       const c = ch.codePointAt(0)!;
-      lw += (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef) ? 1 : c < 0x20 ? 0 : 0.62;
+      lw +=
+        (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef)
+          ? 1
+          : c < 0x20
+            ? 0
+            : 0.62;
     }
     w = Math.max(w, lw);
   }

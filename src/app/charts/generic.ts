@@ -4,7 +4,18 @@
  * up to 6 segments (and one y column) become coloured series; more segments, or several
  * y columns, become small multiples (one facet per segment, at most 24, largest first).
  */
-import { colors, firstDateColumn, labeller, note, num, numericColumns, placeholder, SVG_NS, swatches, wrapper } from './common.js';
+import {
+  colors,
+  firstDateColumn,
+  labeller,
+  note,
+  num,
+  numericColumns,
+  placeholder,
+  SVG_NS,
+  swatches,
+  wrapper,
+} from './common.js';
 import { barsPanel, seriesPanel, type PanelSpec } from './panels.js';
 import { isIsoDate } from './dates.js';
 import { stickiness } from './stickiness.js';
@@ -16,7 +27,10 @@ function asList(y: string | readonly string[] | undefined): string[] | undefined
 }
 
 /** Resolves x, y columns and the segment column the way the generic charts do. */
-export function resolveEncoding(rows: readonly Row[], options: ChartOptions & ChartEncoding): { x: string | undefined; ys: string[]; segment: string | undefined } {
+export function resolveEncoding(
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+): { x: string | undefined; ys: string[]; segment: string | undefined } {
   const x = options.x ?? firstDateColumn(rows);
   const segment = options.segment ?? (rows[0] && 'segment' in rows[0] ? 'segment' : undefined);
   let ys = asList(options.y) ?? numericColumns(rows, [x ?? '', segment ?? '', options.bars ?? '']);
@@ -35,7 +49,18 @@ export function defaultHeight(options: ChartOptions): number {
 }
 
 /** Legend, panel(s), notes: the usual assembly of a chart root. */
-export function assemble(doc: Document, options: ChartOptions, kind: string, panels: readonly { svg: Element; legend: { names: string[]; range: string[] }; hidden: number; incomplete?: boolean }[], extra: readonly (Element | null)[] = []): ChartElement {
+export function assemble(
+  doc: Document,
+  options: ChartOptions,
+  kind: string,
+  panels: readonly {
+    svg: Element;
+    legend: { names: string[]; range: string[] };
+    hidden: number;
+    incomplete?: boolean;
+  }[],
+  extra: readonly (Element | null)[] = [],
+): ChartElement {
   const parts: (Element | null)[] = [];
   const lg = panels.find((p) => p.legend.names.length)?.legend;
   if (lg) parts.push(swatches(doc, options, lg.names, lg.range));
@@ -43,19 +68,34 @@ export function assemble(doc: Document, options: ChartOptions, kind: string, pan
   parts.push(...extra);
   const hidden = Math.max(0, ...panels.map((p) => p.hidden));
   if (hidden > 0) parts.push(note(doc, options, `+${hidden} ${labeller(options)('otherSegments')}`));
-  if (panels.some((p) => p.incomplete)) parts.push(note(doc, options, labeller(options)('openPeriod'), shadeSwatch(doc, options)));
+  if (panels.some((p) => p.incomplete))
+    parts.push(note(doc, options, labeller(options)('openPeriod'), shadeSwatch(doc, options)));
   return wrapper(doc, options, kind, parts);
 }
 
-export function renderSeries(kind: PanelSpec['kind'], doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding, extra: Partial<PanelSpec> = {}, name: string = kind): ChartElement {
+export function renderSeries(
+  kind: PanelSpec['kind'],
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+  extra: Partial<PanelSpec> = {},
+  name: string = kind,
+): ChartElement {
   const { x, ys, segment } = resolveEncoding(rows, options);
   // An x that is not a date (e.g. `active_periods`): bars over its values.
   const xv = (r: Row): unknown => r[options.x!];
-  if (rows.length > 0 && ys.length > 0 && options.x && rows.some((r) => xv(r) !== null && xv(r) !== undefined) && !rows.every((r) => xv(r) === null || xv(r) === undefined || isIsoDate(xv(r)))) {
+  if (
+    rows.length > 0 &&
+    ys.length > 0 &&
+    options.x &&
+    rows.some((r) => xv(r) !== null && xv(r) !== undefined) &&
+    !rows.every((r) => xv(r) === null || xv(r) === undefined || isIsoDate(xv(r)))
+  ) {
     return stickiness(doc, rows, { ...options, y: ys[0] });
   }
   if (rows.length === 0 || !x || ys.length === 0) return placeholder(doc, options);
-  const bars = kind === 'line' && options.bars && rows.some((r) => num(r[options.bars!]) !== null) ? options.bars : undefined;
+  const bars =
+    kind === 'line' && options.bars && rows.some((r) => num(r[options.bars!]) !== null) ? options.bars : undefined;
   const total = defaultHeight(options);
   const barsHeight = bars ? 70 : 0;
   const panel = seriesPanel(doc, rows, { kind, x, ys, segment, height: total - barsHeight, ...extra }, options);
@@ -78,7 +118,8 @@ function shadeSwatch(doc: Document, options: ChartOptions): SVGSVGElement {
   const svg = doc.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
   for (const [k, v] of Object.entries({ width: 15, height: 15, 'aria-hidden': 'true' })) svg.setAttribute(k, String(v));
   const rect = doc.createElementNS(SVG_NS, 'rect');
-  for (const [k, v] of Object.entries({ width: 15, height: 15, fill: colors(options).neutral, 'fill-opacity': 0.22 })) rect.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({ width: 15, height: 15, fill: colors(options).neutral, 'fill-opacity': 0.22 }))
+    rect.setAttribute(k, String(v));
   svg.append(rect);
   return svg;
 }

@@ -48,7 +48,11 @@ export function healthBins(rows: readonly Row[]): HealthBin[] {
   return [...map.values()].sort((a, b) => a.x1 - b.x1 || BANDS.indexOf(a.band) - BANDS.indexOf(b.band));
 }
 
-export function healthHistogram(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding): ChartElement {
+export function healthHistogram(
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+): ChartElement {
   const bins = healthBins(rows);
   if (bins.length === 0) return placeholder(doc, options);
   const label = labeller(options);
@@ -62,9 +66,22 @@ export function healthHistogram(doc: Document, rows: readonly Row[], options: Ch
   const height = options.height ?? Math.min(360, Math.max(220, Math.round(options.width * 0.42)));
   const marginTop = 30;
   const marginBottom = 36;
-  const ya = yAxis([...totals.values()], height - marginTop - marginBottom, numberFormat(options.locale, { compact: true }), { zero: true });
-  const items = bins.map((b) => ({ ...b, name: label(b.band), title: `${label('score')}: ${b.x1}–${b.x2}\n${label(b.band)}: ${count(b.count)}` }));
-  const regions = BANDS.map((band, i) => ({ band, x: (BAND_RANGES[band][0] + BAND_RANGES[band][1]) / 2, text: `${label(band)}: ${count(bandTotals[i]!)}` }));
+  const ya = yAxis(
+    [...totals.values()],
+    height - marginTop - marginBottom,
+    numberFormat(options.locale, { compact: true }),
+    { zero: true },
+  );
+  const items = bins.map((b) => ({
+    ...b,
+    name: label(b.band),
+    title: `${label('score')}: ${b.x1}–${b.x2}\n${label(b.band)}: ${count(b.count)}`,
+  }));
+  const regions = BANDS.map((band, i) => ({
+    band,
+    x: (BAND_RANGES[band][0] + BAND_RANGES[band][1]) / 2,
+    text: `${label(band)}: ${count(bandTotals[i]!)}`,
+  }));
   const svg = Plot.plot({
     ...basePlot(doc, options, height),
     marginLeft: ya.marginLeft,
@@ -76,11 +93,34 @@ export function healthHistogram(doc: Document, rows: readonly Row[], options: Ch
     color: { domain: names, range: BANDS.map((b) => fill[b]) },
     marks: [
       Plot.gridY({ stroke: c.grid, strokeOpacity: 1, ticks: ya.scale.ticks }),
-      Plot.rectY(items, Plot.stackY({ x1: 'x1', x2: 'x2', y: 'count', fill: 'name', order: names, stroke: c.background, strokeWidth: 0.5, insetLeft: 0.5, insetRight: 0.5, title: 'title', tip: true })),
+      Plot.rectY(
+        items,
+        Plot.stackY({
+          x1: 'x1',
+          x2: 'x2',
+          y: 'count',
+          fill: 'name',
+          order: names,
+          stroke: c.background,
+          strokeWidth: 0.5,
+          insetLeft: 0.5,
+          insetRight: 0.5,
+          title: 'title',
+          tip: true,
+        }),
+      ),
       Plot.ruleX([50.5, 75.5], { stroke: c.muted, strokeDasharray: '4,3' }),
       Plot.text(regions, { x: 'x', text: 'text', frameAnchor: 'top', dy: -20, fill: c.foreground, fontSize: 10 }),
       Plot.ruleY([0], { stroke: c.muted }),
     ],
   });
-  return wrapper(doc, options, 'health-histogram', [swatches(doc, options, names, BANDS.map((b) => fill[b])), svg]);
+  return wrapper(doc, options, 'health-histogram', [
+    swatches(
+      doc,
+      options,
+      names,
+      BANDS.map((b) => fill[b]),
+    ),
+    svg,
+  ]);
 }

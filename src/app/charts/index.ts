@@ -26,8 +26,34 @@ import { stickiness } from './stickiness.js';
 import { supportChart } from './support.js';
 import type { ChartElement, ChartEncoding, ChartFunction, ChartOptions, Row } from './types.js';
 
-export type { ChartElement, ChartEncoding, ChartFunction, ChartLabels, ChartLocale, ChartOptions, ChartTheme, ColumnUnits, Grain, Row } from './types.js';
-export { activeUsers, barChart, cohortHeatmap, divergingBars, healthHistogram, lifecycle, lineChart, mrrMovements, npsChart, rateLines, rfmGrid, sparkline, stickiness, supportChart };
+export type {
+  ChartElement,
+  ChartEncoding,
+  ChartFunction,
+  ChartLabels,
+  ChartLocale,
+  ChartOptions,
+  ChartTheme,
+  ColumnUnits,
+  Grain,
+  Row,
+} from './types.js';
+export {
+  activeUsers,
+  barChart,
+  cohortHeatmap,
+  divergingBars,
+  healthHistogram,
+  lifecycle,
+  lineChart,
+  mrrMovements,
+  npsChart,
+  rateLines,
+  rfmGrid,
+  sparkline,
+  stickiness,
+  supportChart,
+};
 export type { RfmOptions, SparklineOptions };
 export { periodMeans } from './cohortHeatmap.js';
 export { timeTicks, thinBand } from './ticks.js';
@@ -108,7 +134,11 @@ export function hasChart(spec: Readonly<Record<string, unknown>> | null | undefi
   return !NO_CHART.has(t);
 }
 
-type AnyChart = (doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding & RfmOptions & SparklineOptions) => ChartElement;
+type AnyChart = (
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding & RfmOptions & SparklineOptions,
+) => ChartElement;
 
 const REGISTRY: Record<ChartType, AnyChart> = {
   'cohort-heatmap': cohortHeatmap,
@@ -128,7 +158,14 @@ const REGISTRY: Record<ChartType, AnyChart> = {
 };
 
 /** Types that draw a `segment` column themselves (colours or facets). */
-const SEGMENT_AWARE: ReadonlySet<ChartType> = new Set(['line', 'bar', 'rate-lines', 'diverging-bar', 'mrr-movements', 'lifecycle']);
+const SEGMENT_AWARE: ReadonlySet<ChartType> = new Set([
+  'line',
+  'bar',
+  'rate-lines',
+  'diverging-bar',
+  'mrr-movements',
+  'lifecycle',
+]);
 
 /** At most this many small multiples for the other types. */
 export const MAX_SEGMENT_CHARTS = 12;
@@ -168,7 +205,12 @@ export function encodingOf(spec: Readonly<Record<string, unknown>> | null | unde
  * Unknown or missing types use the generic line chart; `table`/`none` give a short
  * "no chart" placeholder (check `hasChart` first to show nothing).
  */
-export function renderChart(doc: Document, spec: Readonly<Record<string, unknown>> | null | undefined, rows: readonly Row[], options: RenderOptions): ChartElement {
+export function renderChart(
+  doc: Document,
+  spec: Readonly<Record<string, unknown>> | null | undefined,
+  rows: readonly Row[],
+  options: RenderOptions,
+): ChartElement {
   const { kpi, ...display } = options;
   const declared = resolveChartType(spec?.type);
   const dedicated = kpi ? KPI_CHARTS[kpi] : undefined;
@@ -185,7 +227,15 @@ export function renderChart(doc: Document, spec: Readonly<Record<string, unknown
 }
 
 /** One chart per segment under a heading (the first MAX_SEGMENT_CHARTS segments). */
-function smallMultiples(doc: Document, rows: readonly Row[], col: string, segments: string[], fn: AnyChart, options: ChartOptions & ChartEncoding, type: ChartType): ChartElement {
+function smallMultiples(
+  doc: Document,
+  rows: readonly Row[],
+  col: string,
+  segments: string[],
+  fn: AnyChart,
+  options: ChartOptions & ChartEncoding,
+  type: ChartType,
+): ChartElement {
   if (rows.length === 0) return placeholder(doc, options);
   const c = colors(options);
   const parts: Element[] = [];
@@ -195,8 +245,16 @@ function smallMultiples(doc: Document, rows: readonly Row[], col: string, segmen
     h.setAttribute('style', `font-weight: bold; margin: 10px 0 4px; color: ${c.foreground};`);
     h.textContent = seg;
     const subset = rows.filter((r) => String(r[col] ?? '') === seg);
-    parts.push(h, fn(doc, subset, { ...options, height: options.height ? Math.max(120, Math.round(options.height / 2)) : undefined, title: options.title ? `${options.title} — ${seg}` : seg }));
+    parts.push(
+      h,
+      fn(doc, subset, {
+        ...options,
+        height: options.height ? Math.max(120, Math.round(options.height / 2)) : undefined,
+        title: options.title ? `${options.title} — ${seg}` : seg,
+      }),
+    );
   }
-  if (segments.length > MAX_SEGMENT_CHARTS) parts.push(note(doc, options, `+${segments.length - MAX_SEGMENT_CHARTS} ${labeller(options)('otherSegments')}`));
+  if (segments.length > MAX_SEGMENT_CHARTS)
+    parts.push(note(doc, options, `+${segments.length - MAX_SEGMENT_CHARTS} ${labeller(options)('otherSegments')}`));
   return wrapper(doc, options, `${type}-segments`, parts);
 }

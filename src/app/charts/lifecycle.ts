@@ -8,5 +8,10 @@ import type { ChartElement, ChartEncoding, ChartOptions, Row } from './types.js'
 export const LIFECYCLE_SERIES = ['new', 'returning', 'resurrecting', 'dormant'] as const;
 
 export function lifecycle(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding): ChartElement {
-  return divergingBars(doc, rows, { ...options, x: options.x ?? 'period' }, { y: LIFECYCLE_SERIES, negate: ['dormant'], kind: 'lifecycle' });
+  return divergingBars(
+    doc,
+    rows,
+    { ...options, x: options.x ?? 'period' },
+    { y: LIFECYCLE_SERIES, negate: ['dormant'], kind: 'lifecycle' },
+  );
 }

@@ -39,7 +39,12 @@ function ys(rows: readonly Row[], options: ChartEncoding, fallback: readonly str
 }
 
 /** Diverging stacked bars of `y` over `x`, with an optional `line` column. */
-export function divergingBars(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding, defaults: { y: readonly string[]; line?: string; negate?: readonly string[]; kind?: string } = { y: [] }): ChartElement {
+export function divergingBars(
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+  defaults: { y: readonly string[]; line?: string; negate?: readonly string[]; kind?: string } = { y: [] },
+): ChartElement {
   const x = options.x ?? firstDateColumn(rows);
   if (rows.length === 0 || !x) return placeholder(doc, options);
   const y = ys(rows, options, defaults.y, x).filter((c) => rows.some((r) => c in r));
@@ -67,5 +72,10 @@ export function divergingBars(doc: Document, rows: readonly Row[], options: Char
 
 /** MRR movements: the five movements and the net-new-MRR line. */
 export function mrrMovements(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding): ChartElement {
-  return divergingBars(doc, rows, { ...options, x: options.x ?? 'month' }, { y: MRR_SERIES, line: 'net_new_mrr', kind: 'mrr-movements' });
+  return divergingBars(
+    doc,
+    rows,
+    { ...options, x: options.x ?? 'month' },
+    { y: MRR_SERIES, line: 'net_new_mrr', kind: 'mrr-movements' },
+  );
 }

@@ -22,7 +22,17 @@ export function npsChart(doc: Document, rows: readonly Row[], options: ChartOpti
     doc,
     rows,
     [
-      { kind: 'line', x, ys: ['nps'], height: top, unit: 'score', yDomain: [-100, 100], rule: 0, colorOf: { nps: c.foreground }, title: label('nps') },
+      {
+        kind: 'line',
+        x,
+        ys: ['nps'],
+        height: top,
+        unit: 'score',
+        yDomain: [-100, 100],
+        rule: 0,
+        colorOf: { nps: c.foreground },
+        title: label('nps'),
+      },
       {
         kind: 'stack',
         x,

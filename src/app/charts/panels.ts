@@ -79,9 +79,15 @@ interface Point {
 }
 
 /** Rows with a parseable date in `x`, their period starts, and the grain. */
-export function datedRows(rows: readonly Row[], x: string, options: ChartOptions): { valid: { r: Row; t: number }[]; grain: Grain } {
+export function datedRows(
+  rows: readonly Row[],
+  x: string,
+  options: ChartOptions,
+): { valid: { r: Row; t: number }[]; grain: Grain } {
   const { times, grain } = timeAxis(rows, x, options);
-  const valid = rows.map((r, i) => ({ r, t: times[i] })).filter((d): d is { r: Row; t: number } => d.t !== null && d.t !== undefined);
+  const valid = rows
+    .map((r, i) => ({ r, t: times[i] }))
+    .filter((d): d is { r: Row; t: number } => d.t !== null && d.t !== undefined);
   return { valid, grain };
 }
 
@@ -122,7 +128,11 @@ export function panelAxis(rows: readonly Row[], spec: PanelSpec, options: ChartO
     } else for (const y of spec.ys) values.push(valueOf(spec, r, y));
   }
   const include = [...(spec.include ?? []), ...(spec.rule !== undefined ? [spec.rule] : [])];
-  return yAxis(values, plotHeight, fmt, { zero: spec.kind !== 'line' || unit === 'count' || unit === 'currency', include, domain: spec.yDomain });
+  return yAxis(values, plotHeight, fmt, {
+    zero: spec.kind !== 'line' || unit === 'count' || unit === 'currency',
+    include,
+    domain: spec.yDomain,
+  });
 }
 
 interface SegmentSplit {
@@ -184,7 +194,9 @@ export function seriesPanel(doc: Document, rows: readonly Row[], spec: PanelSpec
     );
 
   const seriesNames = colourBySegment ? segments : ys.map(nameOf);
-  const range = colourBySegment ? segments.map((_, i) => categorical(options.theme, i)) : ys.map((y, i) => spec.colorOf?.[y] ?? categorical(options.theme, i));
+  const range = colourBySegment
+    ? segments.map((_, i) => categorical(options.theme, i))
+    : ys.map((y, i) => spec.colorOf?.[y] ?? categorical(options.theme, i));
   const k = colourBySegment ? segments.length : ys.length;
   const points: Point[] = [];
   for (const { r, t } of valid) {
@@ -217,22 +229,52 @@ export function seriesPanel(doc: Document, rows: readonly Row[], spec: PanelSpec
   // Periods still in progress (is_complete = false) get a shaded background band.
   const open = [...new Set(valid.filter(({ r }) => r.is_complete === false).map(({ t }) => t))];
   const marks: Plot.Markish[] = [
-    Plot.rect(open, { x1: (t: number) => t, x2: (t: number) => xa.next(t), y1: ya.scale.domain[0], y2: ya.scale.domain[1], fill: c.neutral, fillOpacity: 0.22 }),
+    Plot.rect(open, {
+      x1: (t: number) => t,
+      x2: (t: number) => xa.next(t),
+      y1: ya.scale.domain[0],
+      y2: ya.scale.domain[1],
+      fill: c.neutral,
+      fillOpacity: 0.22,
+    }),
     Plot.gridY({ stroke: c.grid, strokeOpacity: 1, ticks: ya.scale.ticks }),
   ];
   const present = points.filter((p) => p.value !== null);
   if (kind === 'bar' || kind === 'stack') {
     const inset = kind === 'bar' ? Math.min(xa.inset, 1) / 2 : xa.inset;
-    const rect = { x1: 'x1', x2: 'x2', y: 'value', fill: 'series', fy, insetLeft: inset, insetRight: inset, title: 'title', tip: true } as const;
-    marks.push(kind === 'stack' ? Plot.rectY(present, Plot.stackY({ ...rect, order: seriesNames })) : Plot.rectY(present, rect));
+    const rect = {
+      x1: 'x1',
+      x2: 'x2',
+      y: 'value',
+      fill: 'series',
+      fy,
+      insetLeft: inset,
+      insetRight: inset,
+      title: 'title',
+      tip: true,
+    } as const;
+    marks.push(
+      kind === 'stack' ? Plot.rectY(present, Plot.stackY({ ...rect, order: seriesNames })) : Plot.rectY(present, rect),
+    );
   }
-  if (ya.scale.domain[0] <= 0 && ya.scale.domain[1] >= 0) marks.push(Plot.ruleY([0], { stroke: c.muted, strokeOpacity: 0.8 }));
-  if (spec.rule !== undefined && spec.rule !== 0) marks.push(Plot.ruleY([spec.rule], { stroke: c.foreground, strokeOpacity: 0.8, strokeDasharray: '4,3' }));
+  if (ya.scale.domain[0] <= 0 && ya.scale.domain[1] >= 0)
+    marks.push(Plot.ruleY([0], { stroke: c.muted, strokeOpacity: 0.8 }));
+  if (spec.rule !== undefined && spec.rule !== 0)
+    marks.push(Plot.ruleY([spec.rule], { stroke: c.foreground, strokeOpacity: 0.8, strokeDasharray: '4,3' }));
   if (kind === 'line') {
     const dashed = new Set((spec.dashed ?? []).map(nameOf));
     for (const name of seriesNames) {
       const mine = points.filter((p) => p.series === name);
-      marks.push(Plot.lineY(mine, { x: 'xm', y: 'value', stroke: 'series', fy, strokeWidth: 1.75, strokeDasharray: dashed.has(name) ? '5,3' : undefined }));
+      marks.push(
+        Plot.lineY(mine, {
+          x: 'xm',
+          y: 'value',
+          stroke: 'series',
+          fy,
+          strokeWidth: 1.75,
+          strokeDasharray: dashed.has(name) ? '5,3' : undefined,
+        }),
+      );
     }
     const perSeries = valid.length / Math.max(1, segments.length);
     if (perSeries <= 40) marks.push(Plot.dot(present, { x: 'xm', y: 'value', fill: 'series', r: 2.5, fy }));
@@ -244,12 +286,50 @@ export function seriesPanel(doc: Document, rows: readonly Row[], spec: PanelSpec
     lineName = nameOf(col);
     const lp = valid
       .filter(({ r }) => segments.includes(segment ? String(r[segment] ?? '') : ''))
-      .map(({ r, t }) => ({ xm: xa.mid(t), value: num(r[col]), segment: segment ? String(r[segment] ?? '') : '', title: `${period(t)}\n${lineName}: ${tipFmt(num(r[col]))}` }));
+      .map(({ r, t }) => ({
+        xm: xa.mid(t),
+        value: num(r[col]),
+        segment: segment ? String(r[segment] ?? '') : '',
+        title: `${period(t)}\n${lineName}: ${tipFmt(num(r[col]))}`,
+      }));
     marks.push(Plot.lineY(lp, { x: 'xm', y: 'value', fy, stroke: c.foreground, strokeWidth: 1.5 }));
-    marks.push(Plot.dot(lp, { x: 'xm', y: 'value', fy, fill: c.background, stroke: c.foreground, strokeWidth: 1.5, r: 3, title: 'title', tip: true }));
+    marks.push(
+      Plot.dot(lp, {
+        x: 'xm',
+        y: 'value',
+        fy,
+        fill: c.background,
+        stroke: c.foreground,
+        strokeWidth: 1.5,
+        r: 3,
+        title: 'title',
+        tip: true,
+      }),
+    );
   }
-  if (facet) marks.push(Plot.text(segments, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: 'top-left', dy: -14, fontWeight: 'bold', fill: c.foreground }));
-  if (spec.title) marks.push(Plot.text([spec.title], { text: (d: string) => d, frameAnchor: 'top-left', dy: -24, dx: -marginLeft + 4, fill: c.foreground, fontWeight: 'bold', fontSize: FONT_SIZE }));
+  if (facet)
+    marks.push(
+      Plot.text(segments, {
+        fy: (d: string) => d,
+        text: (d: string) => d,
+        frameAnchor: 'top-left',
+        dy: -14,
+        fontWeight: 'bold',
+        fill: c.foreground,
+      }),
+    );
+  if (spec.title)
+    marks.push(
+      Plot.text([spec.title], {
+        text: (d: string) => d,
+        frameAnchor: 'top-left',
+        dy: -24,
+        dx: -marginLeft + 4,
+        fill: c.foreground,
+        fontWeight: 'bold',
+        fontSize: FONT_SIZE,
+      }),
+    );
   const svg = Plot.plot({
     ...basePlot(doc, options, height),
     marginLeft,
@@ -278,7 +358,12 @@ export function seriesPanel(doc: Document, rows: readonly Row[], spec: PanelSpec
  * Several panels on one shared x axis: the same left margin (the widest), the same
  * x domain (all rows), x ticks on the last panel only. Panels with no data are skipped.
  */
-export function stackPanels(doc: Document, rows: readonly Row[], specs: readonly PanelSpec[], options: ChartOptions): Panel[] {
+export function stackPanels(
+  doc: Document,
+  rows: readonly Row[],
+  specs: readonly PanelSpec[],
+  options: ChartOptions,
+): Panel[] {
   const live = specs.filter((s) => s.ys.some((y) => rows.some((r) => num(r[y]) !== null)));
   if (live.length === 0) return [];
   const x = live[0]!.x;
@@ -301,7 +386,16 @@ export function stackPanels(doc: Document, rows: readonly Row[], specs: readonly
 }
 
 /** The small count panel under a line chart (header `bars:`), aligned on the same x. */
-export function barsPanel(doc: Document, rows: readonly Row[], x: string, col: string, options: ChartOptions, time: TimeX, marginLeft: number, height = 70): ChartElement {
+export function barsPanel(
+  doc: Document,
+  rows: readonly Row[],
+  x: string,
+  col: string,
+  options: ChartOptions,
+  time: TimeX,
+  marginLeft: number,
+  height = 70,
+): ChartElement {
   const c = colors(options);
   const label = labeller(options);
   const unit = options.units?.[col];
@@ -315,14 +409,20 @@ export function barsPanel(doc: Document, rows: readonly Row[], x: string, col: s
     const v = num(r[col]);
     if (v !== null) byT.set(t, (byT.get(t) ?? 0) + v);
   }
-  const data = [...byT].map(([t, v]) => ({ x1: t, x2: time.next(t), v, title: `${period(t)}\n${label(col)}: ${tipFmt(v)}` }));
+  const data = [...byT].map(([t, v]) => ({
+    x1: t,
+    x2: time.next(t),
+    v,
+    title: `${period(t)}\n${label(col)}: ${tipFmt(v)}`,
+  }));
   const ya = yAxis(
     data.map((d) => d.v),
     height - 26,
     fmt,
     { zero: true },
   );
-  const ticks = ya.scale.ticks.length > 2 ? [ya.scale.ticks[0]!, ya.scale.ticks[ya.scale.ticks.length - 1]!] : ya.scale.ticks;
+  const ticks =
+    ya.scale.ticks.length > 2 ? [ya.scale.ticks[0]!, ya.scale.ticks[ya.scale.ticks.length - 1]!] : ya.scale.ticks;
   return Plot.plot({
     ...basePlot(doc, options, height),
     marginLeft,
@@ -332,9 +432,25 @@ export function barsPanel(doc: Document, rows: readonly Row[], x: string, col: s
     x: { ...time.scale, axis: null },
     y: { ...ya.scale, ticks },
     marks: [
-      Plot.rectY(data, { x1: 'x1', x2: 'x2', y: 'v', fill: c.neutral, insetLeft: time.inset, insetRight: time.inset, title: 'title', tip: true }),
+      Plot.rectY(data, {
+        x1: 'x1',
+        x2: 'x2',
+        y: 'v',
+        fill: c.neutral,
+        insetLeft: time.inset,
+        insetRight: time.inset,
+        title: 'title',
+        tip: true,
+      }),
       Plot.ruleY([0], { stroke: c.muted, strokeOpacity: 0.8 }),
-      Plot.text([label(col)], { text: (d: string) => d, frameAnchor: 'top-left', dy: -16, dx: -marginLeft + 4, fill: c.muted, fontSize: FONT_SIZE }),
+      Plot.text([label(col)], {
+        text: (d: string) => d,
+        frameAnchor: 'top-left',
+        dy: -16,
+        dx: -marginLeft + 4,
+        fill: c.muted,
+        fontSize: FONT_SIZE,
+      }),
     ],
   });
 }

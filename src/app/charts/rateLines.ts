@@ -10,5 +10,12 @@ export function rateLines(doc: Document, rows: readonly Row[], options: ChartOpt
   const present = ['nrr', 'grr'].filter((c) => rows.some((r) => c in r));
   const y = options.y ?? (present.length ? present : undefined);
   const s = themeColors(options.theme).semantic;
-  return renderSeries('line', doc, rows, { ...options, y }, { unit: 'ratio', rule: 1, include: [1], colorOf: { nrr: s.accent, grr: s.warn }, dashed: ['grr'] }, 'rates');
+  return renderSeries(
+    'line',
+    doc,
+    rows,
+    { ...options, y },
+    { unit: 'ratio', rule: 1, include: [1], colorOf: { nrr: s.accent, grr: s.warn }, dashed: ['grr'] },
+    'rates',
+  );
 }

@@ -30,7 +30,19 @@ export interface RfmCell {
 
 /** Groups customers by (r_score, f_score); scores outside 1..5 are ignored. */
 export function rfmCells(rows: readonly Row[]): RfmCell[] {
-  const map = new Map<string, { r: number; f: number; count: number; mSum: number; mN: number; vSum: number; vN: number; seg: Map<string, number> }>();
+  const map = new Map<
+    string,
+    {
+      r: number;
+      f: number;
+      count: number;
+      mSum: number;
+      mN: number;
+      vSum: number;
+      vN: number;
+      seg: Map<string, number>;
+    }
+  >();
   for (const row of rows) {
     const r = num(row.r_score);
     const f = num(row.f_score);
@@ -59,12 +71,18 @@ export function rfmCells(rows: readonly Row[]): RfmCell[] {
       count: c.count,
       mScore: c.mN ? c.mSum / c.mN : null,
       monetary: c.vN ? c.vSum / c.vN : null,
-      segments: [...c.seg].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
+      segments: [...c.seg]
+        .map(([name, count]) => ({ name, count }))
+        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
     }))
     .sort((a, b) => a.f - b.f || a.r - b.r);
 }
 
-export function rfmGrid(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding & RfmOptions): ChartElement {
+export function rfmGrid(
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding & RfmOptions,
+): ChartElement {
   const cells = rfmCells(rows);
   if (cells.length === 0) return placeholder(doc, options);
   const label = labeller(options);
@@ -76,7 +94,11 @@ export function rfmGrid(doc: Document, rows: readonly Row[], options: ChartOptio
   const money = currencyFormat(options.locale, options.currency ?? 'USD', false);
   const moneyAxis = currencyFormat(options.locale, options.currency ?? 'USD', true);
   const value = (d: RfmCell): number => (byMonetary ? ((hasMoney ? d.monetary : d.mScore) ?? 0) : d.count);
-  const domain: [number, number] = byMonetary ? (hasMoney ? [0, Math.max(1, ...cells.map(value))] : [1, 5]) : [0, Math.max(...cells.map((d) => d.count))];
+  const domain: [number, number] = byMonetary
+    ? hasMoney
+      ? [0, Math.max(1, ...cells.map(value))]
+      : [1, 5]
+    : [0, Math.max(...cells.map((d) => d.count))];
   const colorOptions = { type: 'linear', scheme: c.sequential, domain } as const;
   const scale = Plot.scale({ color: colorOptions });
   const dark = (d: RfmCell): boolean => luminance(String(scale.apply(value(d)))) < 0.35;
@@ -104,9 +126,28 @@ export function rfmGrid(doc: Document, rows: readonly Row[], options: ChartOptio
   }));
   type Item = (typeof items)[number];
   const countText = (subset: Item[], fill: string): Plot.Markish =>
-    Plot.text(subset, { x: 'r', y: 'f', text: (d: Item) => count(d.count), fill, fontSize: 14, fontWeight: 'bold', dy: showSegment ? -6 : 0, pointerEvents: 'none' });
+    Plot.text(subset, {
+      x: 'r',
+      y: 'f',
+      text: (d: Item) => count(d.count),
+      fill,
+      fontSize: 14,
+      fontWeight: 'bold',
+      dy: showSegment ? -6 : 0,
+      pointerEvents: 'none',
+    });
   const segText = (subset: Item[], fill: string): Plot.Markish =>
-    Plot.text(subset, { x: 'r', y: 'f', text: 'top', fill, fontSize: 9, dy: 10, lineWidth: cellW / 9 - 1, textOverflow: 'ellipsis', pointerEvents: 'none' });
+    Plot.text(subset, {
+      x: 'r',
+      y: 'f',
+      text: 'top',
+      fill,
+      fontSize: 9,
+      dy: 10,
+      lineWidth: cellW / 9 - 1,
+      textOverflow: 'ellipsis',
+      pointerEvents: 'none',
+    });
   const darkItems = items.filter(dark);
   const lightItems = items.filter((d) => !dark(d));
   const marks: Plot.Markish[] = [
@@ -121,8 +162,24 @@ export function rfmGrid(doc: Document, rows: readonly Row[], options: ChartOptio
     marginRight,
     marginTop,
     marginBottom,
-    x: { type: 'band', domain: [1, 2, 3, 4, 5], padding: 0, tickSize: 0, label: label('recency'), labelAnchor: 'center', labelOffset: 32 },
-    y: { type: 'band', domain: [5, 4, 3, 2, 1], padding: 0, tickSize: 0, label: label('frequency'), labelAnchor: 'center', labelOffset: 36 },
+    x: {
+      type: 'band',
+      domain: [1, 2, 3, 4, 5],
+      padding: 0,
+      tickSize: 0,
+      label: label('recency'),
+      labelAnchor: 'center',
+      labelOffset: 32,
+    },
+    y: {
+      type: 'band',
+      domain: [5, 4, 3, 2, 1],
+      padding: 0,
+      tickSize: 0,
+      label: label('frequency'),
+      labelAnchor: 'center',
+      labelOffset: 36,
+    },
     color: colorOptions,
     marks,
   });

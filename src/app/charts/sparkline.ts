@@ -14,21 +14,33 @@ export interface SparklineOptions {
 }
 
 /** The last `n` values of `y` in date order (nulls kept as gaps). */
-export function sparkValues(rows: readonly Row[] | readonly (number | null)[], y: string | undefined, n: number, x?: string): (number | null)[] {
+export function sparkValues(
+  rows: readonly Row[] | readonly (number | null)[],
+  y: string | undefined,
+  n: number,
+  x?: string,
+): (number | null)[] {
   let values: (number | null)[];
-  if (rows.length && (typeof rows[0] === 'number' || rows[0] === null)) values = (rows as readonly (number | null)[]).map((v) => num(v));
+  if (rows.length && (typeof rows[0] === 'number' || rows[0] === null))
+    values = (rows as readonly (number | null)[]).map((v) => num(v));
   else {
     const objs = rows as readonly Row[];
     const col = y ?? numericColumns(objs)[0];
     if (!col) return [];
     const dateCol = x ?? firstDateColumn(objs);
-    const ordered = dateCol ? [...objs].sort((a, b) => (parseIsoDate(a[dateCol]) ?? 0) - (parseIsoDate(b[dateCol]) ?? 0)) : objs;
+    const ordered = dateCol
+      ? [...objs].sort((a, b) => (parseIsoDate(a[dateCol]) ?? 0) - (parseIsoDate(b[dateCol]) ?? 0))
+      : objs;
     values = ordered.map((r) => num(r[col]));
   }
   return values.slice(-Math.max(1, n));
 }
 
-export function sparkline(doc: Document, rows: readonly Row[] | readonly (number | null)[], options: ChartOptions & ChartEncoding & SparklineOptions): ChartElement {
+export function sparkline(
+  doc: Document,
+  rows: readonly Row[] | readonly (number | null)[],
+  options: ChartOptions & ChartEncoding & SparklineOptions,
+): ChartElement {
   const height = options.height ?? 36;
   const y = typeof options.y === 'string' ? options.y : options.y?.[0];
   const values = sparkValues(rows, y, options.last ?? 12, options.x);

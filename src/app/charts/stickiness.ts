@@ -15,7 +15,10 @@ export function stickiness(doc: Document, rows: readonly Row[], options: ChartOp
   const yCol = typeof options.y === 'string' ? options.y : (options.y?.[0] ?? 'users');
   const numeric = rows.every((r) => r[xCol] === null || r[xCol] === undefined || num(r[xCol]) !== null);
   const data = rows
-    .map((r) => ({ k: numeric ? num(r[xCol]) : r[xCol] === null || r[xCol] === undefined ? null : String(r[xCol]), v: num(r[yCol]) }))
+    .map((r) => ({
+      k: numeric ? num(r[xCol]) : r[xCol] === null || r[xCol] === undefined ? null : String(r[xCol]),
+      v: num(r[yCol]),
+    }))
     .filter((d): d is { k: number | string; v: number } => d.k !== null && d.v !== null);
   if (numeric) data.sort((a, b) => (a.k as number) - (b.k as number));
   if (data.length === 0) return placeholder(doc, options);
@@ -41,21 +44,43 @@ export function stickiness(doc: Document, rows: readonly Row[], options: ChartOp
   const ticks = thinBand(keys, plotW, keyText);
   const xName = label(xCol === 'active_periods' ? 'activePeriods' : xCol);
   const yName = label(yCol);
-  const items = data.map((d) => ({ ...d, title: `${xName}: ${keyText(d.k)}\n${yName}: ${count(d.v)} (${pct(total ? d.v / total : null)})` }));
+  const items = data.map((d) => ({
+    ...d,
+    title: `${xName}: ${keyText(d.k)}\n${yName}: ${count(d.v)} (${pct(total ? d.v / total : null)})`,
+  }));
   const roomy = plotW / keys.length >= 24;
   const marks: Plot.Markish[] = [
     Plot.gridY({ stroke: c.grid, strokeOpacity: 1, ticks: ya.scale.ticks }),
     Plot.barY(items, { x: 'k', y: 'v', fill: c.semantic.accent, title: 'title', tip: true }),
     Plot.ruleY([0], { stroke: c.muted, strokeOpacity: 0.8 }),
   ];
-  if (roomy) marks.push(Plot.text(items, { x: 'k', y: 'v', text: (d: { v: number }) => axisCount(d.v), dy: -7, fill: c.foreground, fontSize: 9 }));
+  if (roomy)
+    marks.push(
+      Plot.text(items, {
+        x: 'k',
+        y: 'v',
+        text: (d: { v: number }) => axisCount(d.v),
+        dy: -7,
+        fill: c.foreground,
+        fontSize: 9,
+      }),
+    );
   const svg = Plot.plot({
     ...basePlot(doc, options, height),
     marginLeft: ya.marginLeft,
     marginRight,
     marginTop,
     marginBottom,
-    x: { type: 'band', domain: keys, ticks, tickFormat: keyText, padding: 0.15, label: xName, labelAnchor: 'center', labelOffset: 32 },
+    x: {
+      type: 'band',
+      domain: keys,
+      ticks,
+      tickFormat: keyText,
+      padding: 0.15,
+      label: xName,
+      labelAnchor: 'center',
+      labelOffset: 32,
+    },
     y: { ...ya.scale },
     marks,
   });

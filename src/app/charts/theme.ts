@@ -60,7 +60,14 @@ export const THEMES: Record<ChartTheme, ThemeColors> = {
     sequential: 'blues',
     onDark: '#ffffff',
     onLight: '#1b2430',
-    semantic: { good: O.bluishGreen, bad: O.vermillion, warn: O.orange, info: O.skyBlue, accent: O.blue, other: O.reddishPurple },
+    semantic: {
+      good: O.bluishGreen,
+      bad: O.vermillion,
+      warn: O.orange,
+      info: O.skyBlue,
+      accent: O.blue,
+      other: O.reddishPurple,
+    },
   },
   dark: {
     background: '#1b2129',
@@ -72,7 +79,14 @@ export const THEMES: Record<ChartTheme, ThemeColors> = {
     sequential: 'viridis',
     onDark: '#ffffff',
     onLight: '#111111',
-    semantic: { good: O.bluishGreen, bad: O.vermillion, warn: O.orange, info: O.skyBlue, accent: O.skyBlue, other: O.reddishPurple },
+    semantic: {
+      good: O.bluishGreen,
+      bad: O.vermillion,
+      warn: O.orange,
+      info: O.skyBlue,
+      accent: O.skyBlue,
+      other: O.reddishPurple,
+    },
   },
 };
 

@@ -36,7 +36,12 @@ const CANDIDATES: readonly Candidate[] = [
 
 const RANK: Record<Grain, number> = { day: 0, week: 1, month: 2, quarter: 2, year: 3 };
 const UNIT_RANK: Record<TickUnit, number> = { day: 0, week: 1, month: 2, year: 3 };
-const APPROX_MS: Record<TickUnit, number> = { day: DAY_MS, week: 7 * DAY_MS, month: 30.4 * DAY_MS, year: 365.25 * DAY_MS };
+const APPROX_MS: Record<TickUnit, number> = {
+  day: DAY_MS,
+  week: 7 * DAY_MS,
+  month: 30.4 * DAY_MS,
+  year: 365.25 * DAY_MS,
+};
 
 function generate(start: number, end: number, c: Candidate): number[] {
   const out: number[] = [];
@@ -61,7 +66,7 @@ function generate(start: number, end: number, c: Candidate): number[] {
       const y = d.getUTCFullYear();
       let m = d.getUTCMonth();
       if (Date.UTC(y, m, 1) < start) m++;
-      while (((m % 12) + 12) % 12 % c.step !== 0) m++;
+      while ((((m % 12) + 12) % 12) % c.step !== 0) m++;
       for (t = Date.UTC(y, m, 1); t <= end; m += c.step, t = Date.UTC(y, m, 1)) out.push(t);
       return out;
     }
@@ -101,7 +106,14 @@ export interface TimeTicks {
  * 10… years) whose labels, at their estimated width plus TICK_GAP, do not collide, and
  * never finer than the data's `grain`.
  */
-export function timeTicks(start: number, end: number, lengthPx: number, locale: ChartLocale, grain: Grain = 'day', fontSize = 10): TimeTicks {
+export function timeTicks(
+  start: number,
+  end: number,
+  lengthPx: number,
+  locale: ChartLocale,
+  grain: Grain = 'day',
+  fontSize = 10,
+): TimeTicks {
   const span = Math.max(end - start, 1);
   const pxPerMs = lengthPx / span;
   let last: TimeTicks | null = null;
@@ -147,7 +159,13 @@ export function niceStep(k: number): number {
  * value (k nice), so that the widest label plus TICK_GAP fits in k bands.
  * `labelOf` gives each value's label (for width estimation).
  */
-export function thinBand<T>(values: readonly T[], lengthPx: number, labelOf: (v: T) => string, fontSize = 10, vertical = false): T[] {
+export function thinBand<T>(
+  values: readonly T[],
+  lengthPx: number,
+  labelOf: (v: T) => string,
+  fontSize = 10,
+  vertical = false,
+): T[] {
   if (values.length === 0) return [];
   const band = lengthPx / values.length;
   const widest = vertical ? fontSize * 1.2 : Math.max(...values.map((v) => textWidth(labelOf(v), fontSize)));

@@ -31,7 +31,13 @@ export interface TimeX {
 /** The widest a period's bar(s) may be drawn, px. */
 export const MAX_BAR = 100;
 
-export function timeX(times: readonly number[], grain: Grain, plotWidth: number, locale: ChartLocale, pointsOnly = false): TimeX {
+export function timeX(
+  times: readonly number[],
+  grain: Grain,
+  plotWidth: number,
+  locale: ChartLocale,
+  pointsOnly = false,
+): TimeX {
   const next = (t: number): number => addGrain(t, grain, 1);
   const mid = (t: number): number => (pointsOnly ? t : t + (next(t) - t) / 2);
   const lo = Math.min(...times);

@@ -65,4 +65,8 @@ export interface ChartEncoding {
 export type ChartElement = SVGSVGElement | HTMLElement;
 
 /** Every chart function has this shape. */
-export type ChartFunction = (doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding) => ChartElement;
+export type ChartFunction = (
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+) => ChartElement;

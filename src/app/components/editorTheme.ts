@@ -52,16 +52,20 @@ export function editorTheme(theme: 'light' | 'dark'): Extension {
       '&': { color: 'var(--text)', backgroundColor: 'var(--panel)' },
       '.cm-content': { caretColor: 'var(--text)' },
       '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
-      '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': {
-        backgroundColor: theme === 'dark' ? '#2f4a6e' : '#cfe0f5',
-      },
+      '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection':
+        {
+          backgroundColor: theme === 'dark' ? '#2f4a6e' : '#cfe0f5',
+        },
       '.cm-activeLine': { backgroundColor: theme === 'dark' ? '#222a35' : '#f1f5fa' },
       '.cm-activeLineGutter': { backgroundColor: theme === 'dark' ? '#222a35' : '#e8eef6', color: 'var(--text)' },
       '.cm-gutters': { backgroundColor: 'var(--bg)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
       '.cm-placeholder': { color: 'var(--muted)' },
       '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--text)', border: '1px solid var(--border)' },
       '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--accent-weak)', color: 'var(--text)' },
-      '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': { backgroundColor: theme === 'dark' ? '#2f4a6e' : '#d7e6f7', color: 'inherit' },
+      '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': {
+        backgroundColor: theme === 'dark' ? '#2f4a6e' : '#d7e6f7',
+        color: 'inherit',
+      },
     },
     { dark: theme === 'dark' },
   );

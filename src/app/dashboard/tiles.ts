@@ -23,14 +23,34 @@ export const TILES: readonly TileSpec[] = [
   { id: 'net_new_mrr', kpi: 'mrr_movements', column: 'net_new_mrr', label: 'tile.netNewMrr', higherIsBetter: true },
   { id: 'nrr', kpi: 'nrr', column: 'nrr', label: 'tile.nrr', higherIsBetter: true },
   { id: 'grr', kpi: 'nrr', column: 'grr', label: 'tile.grr', higherIsBetter: true },
-  { id: 'logo_churn', kpi: 'churn_rates', column: 'customer_churn_rate', label: 'tile.logoChurn', higherIsBetter: false },
+  {
+    id: 'logo_churn',
+    kpi: 'churn_rates',
+    column: 'customer_churn_rate',
+    label: 'tile.logoChurn',
+    higherIsBetter: false,
+  },
   { id: 'quick_ratio', kpi: 'quick_ratio', column: 'quick_ratio', label: 'tile.quickRatio', higherIsBetter: true },
   { id: 'arpa', kpi: 'mrr', column: 'arpa', label: 'tile.arpa', higherIsBetter: true },
   { id: 'dau_mau', kpi: 'active_users_monthly', column: 'avg_dau_mau', label: 'tile.dauMau', higherIsBetter: true },
   { id: 'nps', kpi: 'nps', column: 'nps', params: { grain: 'month' }, label: 'tile.nps', higherIsBetter: true },
   { id: 'csat', kpi: 'csat', column: 'csat', params: { grain: 'month' }, label: 'tile.csat', higherIsBetter: true },
-  { id: 'onboarding', kpi: 'onboarding', column: 'completion_rate', params: { grain: 'month' }, label: 'tile.onboarding', higherIsBetter: true },
-  { id: 'first_response', kpi: 'support', column: 'median_first_response_minutes', params: { grain: 'month' }, label: 'tile.firstResponse', higherIsBetter: false },
+  {
+    id: 'onboarding',
+    kpi: 'onboarding',
+    column: 'completion_rate',
+    params: { grain: 'month' },
+    label: 'tile.onboarding',
+    higherIsBetter: true,
+  },
+  {
+    id: 'first_response',
+    kpi: 'support',
+    column: 'median_first_response_minutes',
+    params: { grain: 'month' },
+    label: 'tile.firstResponse',
+    higherIsBetter: false,
+  },
 ];
 
 /** The tile's value now, before, and the recent series, from KPI rows (oldest first). */

@@ -87,7 +87,10 @@ export class EngineClient {
   ) {}
 
   private spawn(): void {
-    this.worker = new Worker(new URL('../../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'kpi-engine' });
+    this.worker = new Worker(new URL('../../worker/engine.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'kpi-engine',
+    });
     this.worker.addEventListener('message', (e: MessageEvent) => {
       if (e.data && e.data.type === 'engine-crashed') void this.recover(String(e.data.reason));
     });
@@ -102,7 +105,10 @@ export class EngineClient {
       if (json === null) this.memory.remove(signature);
       else this.memory.save(signature, json);
     };
-    this.info = await this.api.init({ reportingOffsetMinutes: this.reportingOffsetMinutes, rememberedMappings: this.memory.entries() }, Comlink.proxy(remember));
+    this.info = await this.api.init(
+      { reportingOffsetMinutes: this.reportingOffsetMinutes, rememberedMappings: this.memory.entries() },
+      Comlink.proxy(remember),
+    );
     return this.info;
   }
 
@@ -124,7 +130,12 @@ export class EngineClient {
         await this.start();
         for (const text of this.customs.values()) await this.api.addCustomKpi(text, null);
         for (const [id, h] of this.held) {
-          await this.api.ingest(id, h.file, { ...h.options, tableName: h.tableName, deferModel: true }, Comlink.proxy(() => undefined));
+          await this.api.ingest(
+            id,
+            h.file,
+            { ...h.options, tableName: h.tableName, deferModel: true },
+            Comlink.proxy(() => undefined),
+          );
         }
         if (this.session) this.session = (await this.api.restoreSession(this.session)).session;
         else await this.api.refreshModel();
@@ -139,7 +150,12 @@ export class EngineClient {
   }
 
   /** Loads one file; progress arrives through `onProgress`. */
-  async ingest(id: string, file: File, options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestOutcome> {
+  async ingest(
+    id: string,
+    file: File,
+    options: IngestOptions,
+    onProgress: (p: IngestProgress) => void,
+  ): Promise<IngestOutcome> {
     if (this.restarting) await this.restarting;
     const outcome = await this.api.ingest(id, file, options, Comlink.proxy(onProgress));
     if (outcome.ok) {
@@ -212,7 +228,11 @@ export class EngineClient {
   }
 
   /** Runs a KPI for a view; a newer request for the same view cancels and supersedes it. */
-  async runKpi(view: string, id: string, params: Record<string, unknown>): Promise<{ outcome: KpiOutcome; table: Table | null }> {
+  async runKpi(
+    view: string,
+    id: string,
+    params: Record<string, unknown>,
+  ): Promise<{ outcome: KpiOutcome; table: Table | null }> {
     const token = ++this.seq;
     this.latest.set(view, token);
     const outcome = await this.api.runKpi(view, id, params);
@@ -256,7 +276,12 @@ export class EngineClient {
   }
 
   /** Checks and runs a custom KPI being edited; a newer run for the same view supersedes it. */
-  async runCustomDraft(view: string, text: string, replaces: string | null, params: Record<string, unknown>): Promise<{ run: DraftRunOutcome; table: Table | null }> {
+  async runCustomDraft(
+    view: string,
+    text: string,
+    replaces: string | null,
+    params: Record<string, unknown>,
+  ): Promise<{ run: DraftRunOutcome; table: Table | null }> {
     if (this.restarting) await this.restarting;
     const token = ++this.seq;
     this.latest.set(view, token);

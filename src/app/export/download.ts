@@ -27,7 +27,13 @@ export function svgText(el: Element): string {
 }
 
 /** Renders SVG text to a PNG Blob at the given pixel ratio. */
-export async function svgToPng(svg: string, width: number, height: number, ratio = 2, background = '#ffffff'): Promise<Blob> {
+export async function svgToPng(
+  svg: string,
+  width: number,
+  height: number,
+  ratio = 2,
+  background = '#ffffff',
+): Promise<Blob> {
   const img = new Image();
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
@@ -44,7 +50,9 @@ export async function svgToPng(svg: string, width: number, height: number, ratio
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.scale(ratio, ratio);
     ctx.drawImage(img, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -39,7 +39,12 @@ export function formatPercent(n: number | null | undefined, locale: Locale, digi
 }
 
 /** Money in the reporting currency. */
-export function formatCurrency(n: number | null | undefined, locale: Locale, currency: string, compact = false): string {
+export function formatCurrency(
+  n: number | null | undefined,
+  locale: Locale,
+  currency: string,
+  compact = false,
+): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '–';
   return numberFormat(locale, {
     style: 'currency',
@@ -58,7 +63,12 @@ export function formatBytes(n: number, locale: Locale): string {
     v /= 1000;
     i++;
   }
-  return numberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i ? 1 : 0 }).format(v);
+  return numberFormat(locale, {
+    style: 'unit',
+    unit: units[i],
+    unitDisplay: 'short',
+    maximumFractionDigits: i ? 1 : 0,
+  }).format(v);
 }
 
 /** An ISO date (`YYYY-MM-DD`) in the locale's style, without time-zone shifts. */
@@ -67,7 +77,10 @@ export function formatDate(iso: string | null | undefined, locale: Locale, grain
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
   const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  const opts: Intl.DateTimeFormatOptions = grain === 'month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
+  const opts: Intl.DateTimeFormatOptions =
+    grain === 'month'
+      ? { year: 'numeric', month: 'short', timeZone: 'UTC' }
+      : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
   return dateFormat(locale, opts).format(d);
 }
 

@@ -6,7 +6,13 @@ import type { Locale } from '../i18n/index.svelte.js';
 import { formatCurrency, formatDate, formatNumber, formatPercent } from './numbers.js';
 
 /** Text for one KPI value. */
-export function formatUnit(spec: OutputSpec | undefined, v: unknown, locale: Locale, currency: string, compact = false): string {
+export function formatUnit(
+  spec: OutputSpec | undefined,
+  v: unknown,
+  locale: Locale,
+  currency: string,
+  compact = false,
+): string {
   if (v === null || v === undefined) return '–';
   if (typeof v === 'bigint') v = Number(v);
   if (typeof v === 'boolean') return v ? '✓' : '–';

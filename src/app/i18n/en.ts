@@ -23,7 +23,8 @@ export const en = {
   'sample.load': 'Load sample company',
   'sample.loadJa': 'Load Japanese sample (Shift_JIS)',
   'drop.title': 'Drop CSV or TSV exports here',
-  'drop.hint': 'Stripe, Chargebee, HubSpot, Salesforce, Zendesk, Intercom, PostHog, Amplitude, Mixpanel… UTF-8, UTF-16 or Shift_JIS.',
+  'drop.hint':
+    'Stripe, Chargebee, HubSpot, Salesforce, Zendesk, Intercom, PostHog, Amplitude, Mixpanel… UTF-8, UTF-16 or Shift_JIS.',
   'drop.pick': 'Choose files',
   'drop.active': 'Release to load',
   'ingest.reading': 'Reading {file}',
@@ -43,9 +44,12 @@ export const en = {
   'encoding.previewTitle': 'Preview: the first rows decoded as {encoding}',
   'encoding.previewLoading': 'Decoding the first rows as {encoding}…',
   'encoding.previewFailed': 'The preview could not be made: {message}',
-  'encoding.undecodable': 'Characters that are not valid {encoding}: {count} (first on line {line}), shown as �. This is probably not the file’s encoding.',
-  'encoding.clean': 'The first {size} of the file decode as {encoding} without invalid bytes. Check that the text reads correctly.',
-  'encoding.cleanWhole': 'The whole file decodes as {encoding} without invalid bytes. Check that the text reads correctly.',
+  'encoding.undecodable':
+    'Characters that are not valid {encoding}: {count} (first on line {line}), shown as �. This is probably not the file’s encoding.',
+  'encoding.clean':
+    'The first {size} of the file decode as {encoding} without invalid bytes. Check that the text reads correctly.',
+  'encoding.cleanWhole':
+    'The whole file decodes as {encoding} without invalid bytes. Check that the text reads correctly.',
   'encoding.noHeader': 'No header row: generated column names.',
   'encoding.noRows': 'No data rows in the decoded part.',
   'encoding.replaces': 'Reloading replaces the table {table} (same name). If the load fails, the table stays as it is.',
@@ -87,7 +91,8 @@ export const en = {
   'custom.new': 'New custom KPI',
   'custom.titleNew': 'New custom KPI',
   'custom.titleEdit': 'Edit custom KPI',
-  'custom.intro': 'A custom KPI is a KPI file like the built-in ones: a header between /*--- and ---*/ (id, titles, the data it needs, parameters, output columns, chart), then one query over the canonical views. It is saved in this browser only; no data is stored with it.',
+  'custom.intro':
+    'A custom KPI is a KPI file like the built-in ones: a header between /*--- and ---*/ (id, titles, the data it needs, parameters, output columns, chart), then one query over the canonical views. It is saved in this browser only; no data is stored with it.',
   'custom.editorLabel': 'Custom KPI file: header and SQL',
   'custom.run': 'Run',
   'custom.runHint': 'Ctrl/⌘ + Enter',
@@ -116,9 +121,12 @@ export const en = {
   'custom.ref.header': 'Header fields',
   'custom.ref.id': 'id: lower_snake_case, not used by a built-in KPI or its aliases. family: custom.',
   'custom.ref.texts': 'title, description: { en: …, ja: … } (quote text that contains commas).',
-  'custom.ref.requires': 'requires: { view: [columns] } — the KPI runs only when these columns have data. derived: derived tables to build first (mrr_monthly, user_activity_daily, calendar_months).',
-  'custom.ref.params': 'params: name, type (date, integer, number, boolean, enum, string, string_list), default, values (enum), min, max, label, help. Write $name in the SQL; as_of with default null is the latest date in the data.',
-  'custom.ref.outputs': 'outputs: name, type (date, integer, number, string, boolean), unit (currency, ratio, percent, count, days, hours, minutes, score, multiple, text, date), label.',
+  'custom.ref.requires':
+    'requires: { view: [columns] } — the KPI runs only when these columns have data. derived: derived tables to build first (mrr_monthly, user_activity_daily, calendar_months).',
+  'custom.ref.params':
+    'params: name, type (date, integer, number, boolean, enum, string, string_list), default, values (enum), min, max, label, help. Write $name in the SQL; as_of with default null is the latest date in the data.',
+  'custom.ref.outputs':
+    'outputs: name, type (date, integer, number, string, boolean), unit (currency, ratio, percent, count, days, hours, minutes, score, multiple, text, date), label.',
   'custom.ref.chart': 'chart: type (line, bar, table, diverging-bar, rate-lines, cohort-heatmap …), x, y: [columns].',
   'custom.ref.views': 'Canonical views and their columns',
   'custom.section': 'Custom KPIs',
@@ -158,7 +166,8 @@ export const en = {
   'report.asOfNote': '(the latest date in the data, unless a view sets its own)',
   'report.generated': 'Generated',
   'report.print': 'Print / Save as PDF',
-  'report.bookmark': 'The link of this page holds the chosen views and their parameters, never data: bookmark it to reopen the same report once the same files are loaded.',
+  'report.bookmark':
+    'The link of this page holds the chosen views and their parameters, never data: bookmark it to reopen the same report once the same files are loaded.',
   'report.empty': 'No KPI views in the report yet. Open a KPI and choose “Add to report”; its parameters come along.',
   'report.views': 'Views in this report',
   'report.add': 'Add to report',
@@ -173,7 +182,8 @@ export const en = {
   'report.removeLabel': 'Remove {title} from the report',
   'report.openViewLabel': 'Open view of {title}',
   'report.parameters': 'Parameters',
-  'report.rowsLimited': 'The latest {shown} of {total} rows are shown; the KPI view and its CSV download have them all.',
+  'report.rowsLimited':
+    'The latest {shown} of {total} rows are shown; the KPI view and its CSV download have them all.',
   'report.none': 'none',
   'report.yes': 'yes',
   'report.no': 'no',
@@ -184,7 +194,8 @@ export const en = {
   'common.close': 'Close',
   // mapping screen
   'mapping.title': 'Mapping to the canonical model',
-  'mapping.subtitle': 'What each file is, which column feeds which field, and how values are read. Every change applies to all KPIs at once and is remembered in this browser (only) for files with the same columns.',
+  'mapping.subtitle':
+    'What each file is, which column feeds which field, and how values are read. Every change applies to all KPIs at once and is remembered in this browser (only) for files with the same columns.',
   'mapping.none': 'Load files to see how they map onto the model.',
   'mapping.role.customers': 'Customers',
   'mapping.role.subscriptions': 'Subscriptions',
@@ -202,7 +213,8 @@ export const en = {
   'mapping.noRole': 'no role fits',
   'mapping.roleLabel': 'Use as',
   'mapping.rolePicker': 'Role of {table}',
-  'mapping.notUsedHint': '“Not used” can be chosen only for files detection could not place; a detected file cannot be excluded yet. “Reset to detected” undoes your edits.',
+  'mapping.notUsedHint':
+    '“Not used” can be chosen only for files detection could not place; a detected file cannot be excluded yet. “Reset to detected” undoes your edits.',
   'mapping.edited': 'edited',
   'mapping.reset': 'Reset to detected',
   'mapping.resetLabel': 'Reset {table} to the detected mapping',
@@ -230,11 +242,13 @@ export const en = {
   'mapping.norm.cents': 'cents (2900 = 29.00)',
   'mapping.norm.dayFirst': 'Dates such as 03/04/2024 are day-first',
   'mapping.norm.reportingCurrency': 'Reporting currency',
-  'mapping.norm.currencyHint': 'Three letters such as USD or JPY; empty = no filter. Rows in other currencies are left out of revenue KPIs.',
+  'mapping.norm.currencyHint':
+    'Three letters such as USD or JPY; empty = no filter. Rows in other currencies are left out of revenue KPIs.',
   'mapping.norm.currencyInvalid': 'Enter a three-letter code such as USD or JPY.',
   'mapping.norm.apply': 'Apply',
   'mapping.norm.endDateRule': 'End of a cancelled subscription',
-  'mapping.norm.periodEndFirst': 'ended at, else cancel at, else period end when cancelling at period end, else canceled at (Stripe)',
+  'mapping.norm.periodEndFirst':
+    'ended at, else cancel at, else period end when cancelling at period end, else canceled at (Stripe)',
   'mapping.norm.canceledAtFirst': 'ended at, else canceled at, else cancel at, else period end',
   'mapping.norm.scoreScale': 'Score scale',
   'mapping.norm.auto': 'from the survey column',
@@ -278,7 +292,8 @@ export const en = {
   'mapping.forgetBroken': 'Forget it',
   'mapping.forgetLabel': 'Forget the remembered mapping of {table} and detect again',
   'mapping.savedForNext': 'remembered for files with these columns',
-  'mapping.rememberedUnusable': 'The mapping remembered on {date} no longer fits {file} (missing: {columns}), so it was detected again.',
+  'mapping.rememberedUnusable':
+    'The mapping remembered on {date} no longer fits {file} (missing: {columns}), so it was detected again.',
   'mapping.rememberedUnreadable': 'A mapping remembered for {file} could not be read, so it was detected again.',
   'mapping.segmentRemembered': 'KPIs are broken down by {name} (remembered with the customer file).',
 } as const;

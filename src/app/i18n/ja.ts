@@ -25,7 +25,8 @@ export const ja: Record<MessageKey, string> = {
   'sample.load': 'サンプル企業を読み込む',
   'sample.loadJa': '日本語サンプル（Shift_JIS）を読み込む',
   'drop.title': 'CSV / TSV ファイルをここにドロップ',
-  'drop.hint': 'Stripe、Chargebee、HubSpot、Salesforce、Zendesk、Intercom、PostHog、Amplitude、Mixpanel など。UTF-8・UTF-16・Shift_JIS に対応。',
+  'drop.hint':
+    'Stripe、Chargebee、HubSpot、Salesforce、Zendesk、Intercom、PostHog、Amplitude、Mixpanel など。UTF-8・UTF-16・Shift_JIS に対応。',
   'drop.pick': 'ファイルを選択',
   'drop.active': '離すと読み込みます',
   'ingest.reading': '{file} を読み込み中',
@@ -45,12 +46,16 @@ export const ja: Record<MessageKey, string> = {
   'encoding.previewTitle': 'プレビュー: 先頭の行を {encoding} として読んだ結果',
   'encoding.previewLoading': '先頭の行を {encoding} として読んでいます…',
   'encoding.previewFailed': 'プレビューを作れませんでした: {message}',
-  'encoding.undecodable': '{encoding} として正しくない文字: {count} 個（最初は {line} 行目）。� で示しています。このファイルの文字コードではない可能性が高いです。',
-  'encoding.clean': 'ファイルの先頭 {size} は {encoding} として不正なバイトなく読めました。文字が正しく読めるか確認してください。',
-  'encoding.cleanWhole': 'ファイル全体が {encoding} として不正なバイトなく読めました。文字が正しく読めるか確認してください。',
+  'encoding.undecodable':
+    '{encoding} として正しくない文字: {count} 個（最初は {line} 行目）。� で示しています。このファイルの文字コードではない可能性が高いです。',
+  'encoding.clean':
+    'ファイルの先頭 {size} は {encoding} として不正なバイトなく読めました。文字が正しく読めるか確認してください。',
+  'encoding.cleanWhole':
+    'ファイル全体が {encoding} として不正なバイトなく読めました。文字が正しく読めるか確認してください。',
   'encoding.noHeader': 'ヘッダー行がないため、列名は自動で付けています。',
   'encoding.noRows': '読んだ範囲にデータ行がありません。',
-  'encoding.replaces': '読み込み直すと表 {table} を置き換えます（名前はそのまま）。読み込みに失敗した場合、表は元のままです。',
+  'encoding.replaces':
+    '読み込み直すと表 {table} を置き換えます（名前はそのまま）。読み込みに失敗した場合、表は元のままです。',
   'encoding.reloadWith': '{encoding} で読み込み直す',
   'encoding.cancel': 'キャンセル',
   'table.rows': '{count} 行',
@@ -89,7 +94,8 @@ export const ja: Record<MessageKey, string> = {
   'custom.new': '新しいカスタム KPI',
   'custom.titleNew': '新しいカスタム KPI',
   'custom.titleEdit': 'カスタム KPI の編集',
-  'custom.intro': 'カスタム KPI は組み込みの KPI と同じ形式のファイルです。/*--- と ---*/ の間のヘッダー（id、タイトル、必要なデータ、パラメータ、出力列、グラフ）に続けて、正規化ビューに対する問い合わせを1つ書きます。保存先はこのブラウザーだけで、データは保存しません。',
+  'custom.intro':
+    'カスタム KPI は組み込みの KPI と同じ形式のファイルです。/*--- と ---*/ の間のヘッダー（id、タイトル、必要なデータ、パラメータ、出力列、グラフ）に続けて、正規化ビューに対する問い合わせを1つ書きます。保存先はこのブラウザーだけで、データは保存しません。',
   'custom.editorLabel': 'カスタム KPI ファイル（ヘッダーと SQL）',
   'custom.run': '実行',
   'custom.runHint': 'Ctrl/⌘ + Enter',
@@ -118,13 +124,17 @@ export const ja: Record<MessageKey, string> = {
   'custom.ref.header': 'ヘッダーの項目',
   'custom.ref.id': 'id: 小文字の snake_case。組み込み KPI の id・別名とは重ならないこと。family: custom。',
   'custom.ref.texts': 'title、description: { en: …, ja: … }（カンマを含む文は引用符で囲みます）。',
-  'custom.ref.requires': 'requires: { ビュー: [列] } — これらの列にデータがあるときだけ実行します。derived: 先に作る派生テーブル（mrr_monthly、user_activity_daily、calendar_months）。',
-  'custom.ref.params': 'params: name、type（date、integer、number、boolean、enum、string、string_list）、default、values（enum）、min、max、label、help。SQL では $name と書きます。default が null の as_of はデータ内の最新日です。',
-  'custom.ref.outputs': 'outputs: name、type（date、integer、number、string、boolean）、unit（currency、ratio、percent、count、days、hours、minutes、score、multiple、text、date）、label。',
+  'custom.ref.requires':
+    'requires: { ビュー: [列] } — これらの列にデータがあるときだけ実行します。derived: 先に作る派生テーブル（mrr_monthly、user_activity_daily、calendar_months）。',
+  'custom.ref.params':
+    'params: name、type（date、integer、number、boolean、enum、string、string_list）、default、values（enum）、min、max、label、help。SQL では $name と書きます。default が null の as_of はデータ内の最新日です。',
+  'custom.ref.outputs':
+    'outputs: name、type（date、integer、number、string、boolean）、unit（currency、ratio、percent、count、days、hours、minutes、score、multiple、text、date）、label。',
   'custom.ref.chart': 'chart: type（line、bar、table、diverging-bar、rate-lines、cohort-heatmap など）、x、y: [列]。',
   'custom.ref.views': '正規化ビューとその列',
   'custom.section': 'カスタム KPI',
-  'custom.none': 'カスタム KPI はまだありません。テンプレートから作るか、組み込み KPI の画面で「カスタム KPI としてコピー」を使ってください。',
+  'custom.none':
+    'カスタム KPI はまだありません。テンプレートから作るか、組み込み KPI の画面で「カスタム KPI としてコピー」を使ってください。',
   'custom.broken': '保存済みのカスタム KPI {id} を追加できませんでした:',
   'custom.edit': '編集',
   'kpi.chartEmpty': 'このグラフに表示するデータがありません。',
@@ -160,8 +170,10 @@ export const ja: Record<MessageKey, string> = {
   'report.asOfNote': '（ビューで指定しない限りデータ内の最新日）',
   'report.generated': '作成日',
   'report.print': '印刷 / PDF に保存',
-  'report.bookmark': 'このページのリンクには選んだビューとパラメータだけが入り、データは入りません。ブックマークしておけば、同じファイルを読み込んだ後に同じレポートを開けます。',
-  'report.empty': 'レポートにはまだ KPI ビューがありません。KPI を開いて「レポートに追加」を押すと、パラメータごと追加されます。',
+  'report.bookmark':
+    'このページのリンクには選んだビューとパラメータだけが入り、データは入りません。ブックマークしておけば、同じファイルを読み込んだ後に同じレポートを開けます。',
+  'report.empty':
+    'レポートにはまだ KPI ビューがありません。KPI を開いて「レポートに追加」を押すと、パラメータごと追加されます。',
   'report.views': 'このレポートのビュー',
   'report.add': 'レポートに追加',
   'report.added': 'レポートに追加済み',
@@ -175,7 +187,8 @@ export const ja: Record<MessageKey, string> = {
   'report.removeLabel': '{title} をレポートから削除',
   'report.openViewLabel': '{title} のビューを開く',
   'report.parameters': 'パラメータ',
-  'report.rowsLimited': '全 {total} 行のうち最新の {shown} 行を表示しています。全行は KPI ビューと CSV ダウンロードで確認できます。',
+  'report.rowsLimited':
+    '全 {total} 行のうち最新の {shown} 行を表示しています。全行は KPI ビューと CSV ダウンロードで確認できます。',
   'report.none': 'なし',
   'report.yes': 'はい',
   'report.no': 'いいえ',
@@ -186,7 +199,8 @@ export const ja: Record<MessageKey, string> = {
   'common.close': '閉じる',
   // mapping screen
   'mapping.title': '標準モデルへの対応付け',
-  'mapping.subtitle': '各ファイルの役割、どの列をどの項目に使うか、値の読み方を確認・変更できます。変更はすべての KPI に反映され、同じ列のファイル用にこのブラウザ（だけ）に保存されます。',
+  'mapping.subtitle':
+    '各ファイルの役割、どの列をどの項目に使うか、値の読み方を確認・変更できます。変更はすべての KPI に反映され、同じ列のファイル用にこのブラウザ（だけ）に保存されます。',
   'mapping.none': 'ファイルを読み込むと、モデルへの対応付けがここに表示されます。',
   'mapping.role.customers': '顧客',
   'mapping.role.subscriptions': 'サブスクリプション',
@@ -204,7 +218,8 @@ export const ja: Record<MessageKey, string> = {
   'mapping.noRole': '合う役割がありません',
   'mapping.roleLabel': '用途',
   'mapping.rolePicker': '{table} の用途',
-  'mapping.notUsedHint': '「未使用」は自動検出で役割が決まらなかったファイルでのみ選べます（検出されたファイルを除外する機能はまだありません）。「検出結果に戻す」で編集を取り消せます。',
+  'mapping.notUsedHint':
+    '「未使用」は自動検出で役割が決まらなかったファイルでのみ選べます（検出されたファイルを除外する機能はまだありません）。「検出結果に戻す」で編集を取り消せます。',
   'mapping.edited': '編集済み',
   'mapping.reset': '検出結果に戻す',
   'mapping.resetLabel': '{table} を検出結果の対応付けに戻す',
@@ -232,7 +247,8 @@ export const ja: Record<MessageKey, string> = {
   'mapping.norm.cents': 'セント（2900 = 29.00）',
   'mapping.norm.dayFirst': '03/04/2024 のような日付は「日/月/年」',
   'mapping.norm.reportingCurrency': '集計通貨',
-  'mapping.norm.currencyHint': 'USD や JPY などの 3 文字。空欄はフィルタなし。ほかの通貨の行は売上 KPI から除外されます。',
+  'mapping.norm.currencyHint':
+    'USD や JPY などの 3 文字。空欄はフィルタなし。ほかの通貨の行は売上 KPI から除外されます。',
   'mapping.norm.currencyInvalid': 'USD や JPY のような 3 文字のコードを入力してください。',
   'mapping.norm.apply': '適用',
   'mapping.norm.endDateRule': '解約したサブスクリプションの終了日',
@@ -280,7 +296,8 @@ export const ja: Record<MessageKey, string> = {
   'mapping.forgetBroken': '保存を消す',
   'mapping.forgetLabel': '{table} の保存した対応付けを消して検出し直す',
   'mapping.savedForNext': '同じ列のファイル用に保存済み',
-  'mapping.rememberedUnusable': '{date} に保存した対応付けは {file} に合わなくなったため（ない列: {columns}）、検出し直しました。',
+  'mapping.rememberedUnusable':
+    '{date} に保存した対応付けは {file} に合わなくなったため（ない列: {columns}）、検出し直しました。',
   'mapping.rememberedUnreadable': '{file} 用に保存した対応付けを読み取れなかったため、検出し直しました。',
   'mapping.segmentRemembered': 'KPI は {name} 別に集計されます（顧客ファイルと一緒に保存した選択）。',
 };

@@ -4,7 +4,13 @@
  * Svelte, no engine: unit-tested in test/unit/mapping-ui.
  */
 import { ROLE_FIELDS, type FieldKind } from '../../core/mapping/fields.js';
-import { ROLES, type ColumnDetection, type DetectedRole, type Normalisation, type Role } from '../../core/mapping/types.js';
+import {
+  ROLES,
+  type ColumnDetection,
+  type DetectedRole,
+  type Normalisation,
+  type Role,
+} from '../../core/mapping/types.js';
 import type { TableModel } from '../../core/workspace/modelSummary.js';
 
 export { ROLES };
@@ -119,7 +125,10 @@ export function parseCurrency(text: string): string | null | undefined {
 }
 
 /** The normalisation edit for one control's new value (undefined: invalid input). */
-export function normalisationEdit(control: NormalisationControl, value: string | boolean): Partial<Normalisation> | undefined {
+export function normalisationEdit(
+  control: NormalisationControl,
+  value: string | boolean,
+): Partial<Normalisation> | undefined {
   switch (control) {
     case 'amountUnit':
       return value === 'cents' || value === 'units' ? { amountUnit: value } : undefined;
@@ -128,7 +137,11 @@ export function normalisationEdit(control: NormalisationControl, value: string |
     case 'endDateRule':
       return value === 'period_end_first' || value === 'canceled_at_first' ? { endDateRule: value } : undefined;
     case 'scoreScale':
-      return value === 'nps' || value === 'csat' ? { scoreScale: value } : value === '' || value === 'auto' ? { scoreScale: null } : undefined;
+      return value === 'nps' || value === 'csat'
+        ? { scoreScale: value }
+        : value === '' || value === 'auto'
+          ? { scoreScale: null }
+          : undefined;
     case 'reportingCurrency': {
       const c = parseCurrency(String(value));
       return c === undefined ? undefined : { reportingCurrency: c };
@@ -149,13 +162,20 @@ export function pickerValue(tm: TableModel): DetectedRole {
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** The findings of a validation run (checks with count > 0), sorted as {@link sortResults}. */
-export function findings<T extends { severity: keyof typeof SEVERITY_ORDER; file: string; column?: string; count: number }>(results: readonly T[]): T[] {
+export function findings<
+  T extends { severity: keyof typeof SEVERITY_ORDER; file: string; column?: string; count: number },
+>(results: readonly T[]): T[] {
   return sortResults(results.filter((r) => r.count > 0));
 }
 
 /** Validation results, errors first, then by file and column. */
-export function sortResults<T extends { severity: keyof typeof SEVERITY_ORDER; file: string; column?: string }>(results: readonly T[]): T[] {
+export function sortResults<T extends { severity: keyof typeof SEVERITY_ORDER; file: string; column?: string }>(
+  results: readonly T[],
+): T[] {
   return [...results].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.file.localeCompare(b.file) || (a.column ?? '').localeCompare(b.column ?? ''),
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.file.localeCompare(b.file) ||
+      (a.column ?? '').localeCompare(b.column ?? ''),
   );
 }

@@ -16,7 +16,8 @@ export interface ParamWords {
 
 /** One parameter value as text: dates and numbers through Intl, enum values by their labels. */
 export function paramText(spec: ParamSpec, value: unknown, locale: Locale, words: ParamWords): string {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return words.none;
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+    return words.none;
   if (Array.isArray(value)) return value.map(String).join(', ');
   switch (spec.type) {
     case 'date':
@@ -39,7 +40,11 @@ export function paramText(spec: ParamSpec, value: unknown, locale: Locale, words
  * The value a parameter has in a view: what the KPI ran with when known (`resolved`),
  * else what the link says (`given`), else the header's default.
  */
-export function paramValue(spec: ParamSpec, given: Record<string, string>, resolved: Record<string, unknown> | null): unknown {
+export function paramValue(
+  spec: ParamSpec,
+  given: Record<string, string>,
+  resolved: Record<string, unknown> | null,
+): unknown {
   if (resolved && spec.name in resolved) return resolved[spec.name];
   if (spec.name in given) return given[spec.name];
   return spec.default;

@@ -26,7 +26,10 @@ function dateOf(row: Record<string, unknown> | undefined): string | null {
  * (as every time-series KPI returns them). `params` are the values the KPI ran with.
  * Null when the result has no dated rows.
  */
-export function resultPeriod(rows: readonly Record<string, unknown>[], params: Record<string, unknown>): ReportPeriod | null {
+export function resultPeriod(
+  rows: readonly Record<string, unknown>[],
+  params: Record<string, unknown>,
+): ReportPeriod | null {
   const dated = rows.map(dateOf).filter((d): d is string => d !== null);
   if (dated.length === 0) return null;
   const sorted = [...dated].sort();

@@ -6,7 +6,13 @@
  */
 import type { Table } from 'apache-arrow';
 import type { Bilingual } from '../../core/kpi/types.js';
-import { CustomStoreError, deleteCustomKpiText, readCustomKpis, saveCustomKpiText, type KeyValueStore } from '../../core/kpi/customStore.js';
+import {
+  CustomStoreError,
+  deleteCustomKpiText,
+  readCustomKpis,
+  saveCustomKpiText,
+  type KeyValueStore,
+} from '../../core/kpi/customStore.js';
 import type { CustomKpiOutcome, KpiProblem } from '../../worker/api.js';
 import { Superseded } from '../engine/client.js';
 import { engine } from './workspace.svelte.js';
@@ -35,7 +41,10 @@ function storage(): KeyValueStore | null {
   }
 }
 
-const NO_STORAGE: Bilingual = { en: 'This browser does not allow saving here (storage is switched off).', ja: 'このブラウザーでは保存できません（ストレージが無効です）。' };
+const NO_STORAGE: Bilingual = {
+  en: 'This browser does not allow saving here (storage is switched off).',
+  ja: 'このブラウザーでは保存できません（ストレージが無効です）。',
+};
 
 /** The text of a saved custom KPI (for the editor), or null. */
 export function savedText(id: string): string | null {
@@ -137,7 +146,11 @@ export interface DraftRun {
 }
 
 /** Checks and runs the KPI being edited (not saved, not cached). */
-export async function runDraft(text: string, replaces: string | null, params: Record<string, string>): Promise<DraftRun | 'superseded'> {
+export async function runDraft(
+  text: string,
+  replaces: string | null,
+  params: Record<string, string>,
+): Promise<DraftRun | 'superseded'> {
   try {
     const { run, table } = await engine().runCustomDraft('custom-editor', text, replaces, { ...params });
     const o = run.outcome;
@@ -145,12 +158,19 @@ export async function runDraft(text: string, replaces: string | null, params: Re
     if (!o) state = { status: 'error', messages: [] };
     else if (!o.ok) {
       if (o.cancelled) return 'superseded';
-      state = o.kind === 'missing-data' ? { status: 'missing', messages: o.messages } : { status: 'error', messages: o.messages };
-    } else state = { status: 'ok', result: { table: table as Table, params: o.params, sql: o.sql, elapsedMs: o.elapsedMs } };
+      state =
+        o.kind === 'missing-data'
+          ? { status: 'missing', messages: o.messages }
+          : { status: 'error', messages: o.messages };
+    } else
+      state = { status: 'ok', result: { table: table as Table, params: o.params, sql: o.sql, elapsedMs: o.elapsedMs } };
     return { check: run.check, state };
   } catch (e) {
     if (e instanceof Superseded) return 'superseded';
     const m = e instanceof Error ? e.message : String(e);
-    return { check: { ok: false, problems: [{ severity: 'error', field: null, line: null, message: { en: m, ja: m } }] }, state: { status: 'error', messages: [] } };
+    return {
+      check: { ok: false, problems: [{ severity: 'error', field: null, line: null, message: { en: m, ja: m } }] },
+      state: { status: 'error', messages: [] },
+    };
   }
 }

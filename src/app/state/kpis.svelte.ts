@@ -59,9 +59,16 @@ async function execute(view: string, id: string, params: Record<string, unknown>
     const { outcome, table } = await engine().runKpi(view, id, params);
     if (!outcome.ok) {
       if (outcome.cancelled) return { status: 'superseded' };
-      return outcome.kind === 'missing-data' ? { status: 'missing', messages: outcome.messages } : { status: 'error', messages: outcome.messages };
+      return outcome.kind === 'missing-data'
+        ? { status: 'missing', messages: outcome.messages }
+        : { status: 'error', messages: outcome.messages };
     }
-    const result: CachedResult = { table: table as Table, params: outcome.params, sql: outcome.sql, elapsedMs: outcome.elapsedMs };
+    const result: CachedResult = {
+      table: table as Table,
+      params: outcome.params,
+      sql: outcome.sql,
+      elapsedMs: outcome.elapsedMs,
+    };
     cache.set(key, result);
     return { status: 'ok', result };
   } catch (e) {

@@ -13,7 +13,9 @@ function stored(): ReportItem[] {
   try {
     const raw = JSON.parse(localStorage.getItem(KEY) ?? '[]') as unknown;
     if (!Array.isArray(raw)) return [];
-    return uniqueItems(raw.map((x) => (typeof x === 'string' ? parseItem(x) : null)).filter((x): x is ReportItem => x !== null));
+    return uniqueItems(
+      raw.map((x) => (typeof x === 'string' ? parseItem(x) : null)).filter((x): x is ReportItem => x !== null),
+    );
   } catch {
     return [];
   }

@@ -63,7 +63,8 @@ export function parseHash(hash: string): Route {
     const from = new URLSearchParams(query).get('from');
     return from && ID.test(from) ? { view: 'custom', id: null, from } : { view: 'custom', id: null };
   }
-  if (parts[0] === 'kpi' && parts[1] && ID.test(parts[1])) return { view: 'kpi', id: parts[1], params: readParams(query) };
+  if (parts[0] === 'kpi' && parts[1] && ID.test(parts[1]))
+    return { view: 'kpi', id: parts[1], params: readParams(query) };
   if (parts[0] === 'report') {
     const items = new URLSearchParams(query)
       .getAll('v')
@@ -71,7 +72,8 @@ export function parseHash(hash: string): Route {
       .filter((x): x is ReportItem => x !== null);
     return { view: 'report', items };
   }
-  if (parts[0] === 'data' || parts[0] === 'console' || parts[0] === 'kpis' || parts[0] === 'dashboard') return { view: parts[0] };
+  if (parts[0] === 'data' || parts[0] === 'console' || parts[0] === 'kpis' || parts[0] === 'dashboard')
+    return { view: parts[0] };
   return { view: 'dashboard' };
 }
 

@@ -95,23 +95,30 @@ export async function startEngine(): Promise<void> {
   // Mappings remembered by header signature, in this browser only; kept in memory for the
   // session when storage fails.
   const memory = resilientMappingStore(browserStorage());
-  client = new EngineClient((phase, reason) => {
-    if (phase === 'restarting') {
-      ws.status = 'starting';
-      notify({ kind: 'warning', key: 'engine.crashedReloading', vars: { reason } });
-    } else if (phase === 'restarted') {
-      ws.status = 'ready';
-      ws.notices = ws.notices.filter((n) => n.key !== 'engine.crashedReloading');
-      notify({ kind: 'warning', key: 'engine.crashed', vars: { reason } });
-      void refreshTables();
-    } else {
-      ws.status = 'failed';
-      ws.error = reason;
-    }
-  }, undefined, memory);
+  client = new EngineClient(
+    (phase, reason) => {
+      if (phase === 'restarting') {
+        ws.status = 'starting';
+        notify({ kind: 'warning', key: 'engine.crashedReloading', vars: { reason } });
+      } else if (phase === 'restarted') {
+        ws.status = 'ready';
+        ws.notices = ws.notices.filter((n) => n.key !== 'engine.crashedReloading');
+        notify({ kind: 'warning', key: 'engine.crashed', vars: { reason } });
+        void refreshTables();
+      } else {
+        ws.status = 'failed';
+        ws.error = reason;
+      }
+    },
+    undefined,
+    memory,
+  );
   // Test and support hook: simulates an engine crash to exercise recovery.
   // It does not wait: the worker it talks to is replaced while the call is under way.
-  (globalThis as unknown as { __kpiCrash?: () => void }).__kpiCrash = () => void engine().crashForTest().catch(() => undefined);
+  (globalThis as unknown as { __kpiCrash?: () => void }).__kpiCrash = () =>
+    void engine()
+      .crashForTest()
+      .catch(() => undefined);
   try {
     ws.info = await client.start();
     ws.status = 'ready';
@@ -139,7 +146,13 @@ async function runIngest(item: IngestItem, mode: 'strict' | 'skip-bad-rows', def
   item.problems = [];
   item.mode = mode;
   item.progress = { bytesRead: 0, totalBytes: item.file.size, rows: 0, phase: 'detecting' };
-  const options = { encoding: item.encodingOverride, decimalMark: item.decimalMark, tableName: item.table, mode, deferModel };
+  const options = {
+    encoding: item.encodingOverride,
+    decimalMark: item.decimalMark,
+    tableName: item.table,
+    mode,
+    deferModel,
+  };
   const outcome = await engine().ingest(item.id, item.file, options, (p) => {
     const live = ws.ingests.find((x) => x.id === item.id);
     if (live) live.progress = p;

@@ -15,7 +15,11 @@ export interface VariableBinding {
 }
 
 /** Rewrites positional placeholders outside literals and comments. */
-export function bindAsVariables(sql: string, params: readonly SqlValue[], prefix = '__p_'): { sql: string; bindings: VariableBinding[] } {
+export function bindAsVariables(
+  sql: string,
+  params: readonly SqlValue[],
+  prefix = '__p_',
+): { sql: string; bindings: VariableBinding[] } {
   let out = '';
   let last = 0;
   for (const ref of findPositionalRefs(sql)) {

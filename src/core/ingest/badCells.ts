@@ -46,7 +46,11 @@ function typedColumns(plan: readonly ColumnPlan[]): ColumnPlan[] {
 }
 
 /** Counts bad cells per column of a chunk (one scan). */
-export async function countBadCells(engine: SqlEngine, plan: readonly ColumnPlan[], ctx: ChunkContext): Promise<Map<string, number>> {
+export async function countBadCells(
+  engine: SqlEngine,
+  plan: readonly ColumnPlan[],
+  ctx: ChunkContext,
+): Promise<Map<string, number>> {
   const cols = typedColumns(plan);
   const counts = new Map<string, number>();
   if (cols.length === 0) return counts;
@@ -63,7 +67,12 @@ export async function countBadCells(engine: SqlEngine, plan: readonly ColumnPlan
  * Counts and locates bad cells of a chunk: per-column counts and up to `maxExamples`
  * examples with file lines.
  */
-export async function findBadCells(engine: SqlEngine, plan: readonly ColumnPlan[], ctx: ChunkContext, maxExamples: number): Promise<BadCellReport> {
+export async function findBadCells(
+  engine: SqlEngine,
+  plan: readonly ColumnPlan[],
+  ctx: ChunkContext,
+  maxExamples: number,
+): Promise<BadCellReport> {
   const counts = await countBadCells(engine, plan, ctx);
   const cols = typedColumns(plan).filter((c) => counts.has(c.name));
   const examples: BadCell[] = [];
@@ -81,16 +90,20 @@ export async function findBadCells(engine: SqlEngine, plan: readonly ColumnPlan[
   for (const r of numbered) {
     const line = mapper.lineOf(Number(r.rec));
     cols.forEach((c, j) => {
-      if (r[`b${j}`] === true && examples.length < maxExamples) examples.push({ column: c.name, value: String(r[`v${j}`] ?? ''), line });
+      if (r[`b${j}`] === true && examples.length < maxExamples)
+        examples.push({ column: c.name, value: String(r[`v${j}`] ?? ''), line });
     });
   }
   // Every bad column gets at least one example, even when another column filled the list.
   for (const [j, c] of cols.entries()) {
     if (examples.some((e) => e.column === c.name)) continue;
     const first = tableToRows(
-      await engine.query(`SELECT * FROM (SELECT row_number() OVER () - 1 AS rec, ${values} FROM ${ctx.readCsv()}) WHERE b${j} ORDER BY rec LIMIT 1`),
+      await engine.query(
+        `SELECT * FROM (SELECT row_number() OVER () - 1 AS rec, ${values} FROM ${ctx.readCsv()}) WHERE b${j} ORDER BY rec LIMIT 1`,
+      ),
     )[0];
-    if (first) examples.push({ column: c.name, value: String(first[`v${j}`] ?? ''), line: mapper.lineOf(Number(first.rec)) });
+    if (first)
+      examples.push({ column: c.name, value: String(first[`v${j}`] ?? ''), line: mapper.lineOf(Number(first.rec)) });
   }
   return { counts, examples, rejected: mapper.rejected };
 }
@@ -130,7 +143,9 @@ async function recordLineMapper(
   } catch {
     // without the rejects the mapping is still right when nothing was rejected
   } finally {
-    await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}; DROP TABLE IF EXISTS ${quoteIdent(scan)}`).catch(() => undefined);
+    await engine
+      .exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}; DROP TABLE IF EXISTS ${quoteIdent(scan)}`)
+      .catch(() => undefined);
   }
   const kept: number[] = [];
   records.starts.forEach((_, i) => {
@@ -159,7 +174,14 @@ export function badCellProblems(
     const col = plan.find((c) => c.name === ex.column);
     const first = !seen.has(ex.column);
     seen.add(ex.column);
-    return badValueProblem(file, severity, ex.line, ex.column, ex.value, typeLabel(col?.type ?? 'VARCHAR'), first ? counts.get(ex.column) : undefined);
+    return badValueProblem(
+      file,
+      severity,
+      ex.line,
+      ex.column,
+      ex.value,
+      typeLabel(col?.type ?? 'VARCHAR'),
+      first ? counts.get(ex.column) : undefined,
+    );
   });
 }
-

@@ -31,7 +31,11 @@ export class ChunkerError extends Error {
     /** 1-based line where the unfinished record (or its open quote) starts. */
     readonly line: number,
   ) {
-    super(reason === 'unterminated-quote' ? `quote opened on line ${line} is never closed` : `record at line ${line} is too long`);
+    super(
+      reason === 'unterminated-quote'
+        ? `quote opened on line ${line} is never closed`
+        : `record at line ${line} is too long`,
+    );
     this.name = 'ChunkerError';
   }
 }
@@ -82,7 +86,12 @@ export function createChunker(syntax: CsvSyntax, options: ChunkerOptions = {}): 
   let openQuoteLine: number | null = null;
 
   const emit = (bytes: Uint8Array, linesAtEnd: number): CsvChunk => {
-    const chunk: CsvChunk = { index: index++, bytes, firstLine: linesAtPendingStart + 1, lineCount: linesAtEnd - linesAtPendingStart };
+    const chunk: CsvChunk = {
+      index: index++,
+      bytes,
+      firstLine: linesAtPendingStart + 1,
+      lineCount: linesAtEnd - linesAtPendingStart,
+    };
     linesAtPendingStart = linesAtEnd;
     return chunk;
   };

@@ -121,7 +121,8 @@ export function detectHeader(records: readonly string[][]): { header: boolean; r
     if (isTypedCell(h)) against++;
     else forHeader++;
   }
-  if (forHeader > 0 && forHeader >= against) return { header: true, reason: `${forHeader} typed column(s) have a text title` };
+  if (forHeader > 0 && forHeader >= against)
+    return { header: true, reason: `${forHeader} typed column(s) have a text title` };
   if (against > 0) return { header: false, reason: `${against} first-row cell(s) have the type of the data below` };
   const named = first.every((c) => c.trim() !== '' && !isTypedCell(c));
   const distinct = new Set(first.map((c) => c.trim().toLowerCase())).size === first.length;

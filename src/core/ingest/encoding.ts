@@ -95,10 +95,20 @@ function detectUtf16WithoutBom(sample: Uint8Array): EncodingDetection | null {
   const pairs = n / 2;
   // Japanese-heavy text has fewer zero bytes than ASCII, but they are all on one side.
   if (zeroOdd / pairs > 0.15 && zeroEven <= zeroOdd * 0.05) {
-    return { encoding: 'utf-16le', bom: 0, confidence: 0.8, reason: 'UTF-16 LE without byte-order mark (zero high bytes)' };
+    return {
+      encoding: 'utf-16le',
+      bom: 0,
+      confidence: 0.8,
+      reason: 'UTF-16 LE without byte-order mark (zero high bytes)',
+    };
   }
   if (zeroEven / pairs > 0.15 && zeroOdd <= zeroEven * 0.05) {
-    return { encoding: 'utf-16be', bom: 0, confidence: 0.8, reason: 'UTF-16 BE without byte-order mark (zero high bytes)' };
+    return {
+      encoding: 'utf-16be',
+      bom: 0,
+      confidence: 0.8,
+      reason: 'UTF-16 BE without byte-order mark (zero high bytes)',
+    };
   }
   return null;
 }
@@ -158,8 +168,16 @@ export function textStats(text: string): TextStats {
       (c >= 0xffe0 && c <= 0xffe6) || // full-width ¥ ￠ etc.
       (c >= 0x2460 && c <= 0x24ff) || // circled numbers ①
       (c >= 0x2160 && c <= 0x217f) || // Roman numerals Ⅰ
-      c === 0x00a5 || c === 0x00d7 || c === 0x00f7 || c === 0x2015 || c === 0x2212 || c === 0x2225 ||
-      (c >= 0x2010 && c <= 0x2026) || (c >= 0x2190 && c <= 0x21ff) || (c >= 0x2500 && c <= 0x25ff) || (c >= 0x2600 && c <= 0x26ff)
+      c === 0x00a5 ||
+      c === 0x00d7 ||
+      c === 0x00f7 ||
+      c === 0x2015 ||
+      c === 0x2212 ||
+      c === 0x2225 ||
+      (c >= 0x2010 && c <= 0x2026) ||
+      (c >= 0x2190 && c <= 0x21ff) ||
+      (c >= 0x2500 && c <= 0x25ff) ||
+      (c >= 0x2600 && c <= 0x26ff)
     )
       s.japanese++;
   }
@@ -206,14 +224,30 @@ export function detectEncoding(sample: Uint8Array): EncodingDetection {
 
   const high = countNonAscii(sample);
   if (high === 0) {
-    return { encoding: 'utf-8', bom: 0, confidence: 0.5, reason: 'sample is plain ASCII (valid in every supported encoding)' };
+    return {
+      encoding: 'utf-8',
+      bom: 0,
+      confidence: 0.5,
+      reason: 'sample is plain ASCII (valid in every supported encoding)',
+    };
   }
   if (isStrictUtf8(sample)) {
-    return { encoding: 'utf-8', bom: 0, confidence: high >= 6 ? 0.99 : 0.9, reason: 'valid UTF-8 with multi-byte characters' };
+    return {
+      encoding: 'utf-8',
+      bom: 0,
+      confidence: high >= 6 ? 0.99 : 0.9,
+      reason: 'valid UTF-8 with multi-byte characters',
+    };
   }
 
   const candidates = (['shift_jis', 'euc-jp', 'utf-8'] as const).map((e) => scoreCandidate(sample, e));
-  const preference: Record<Encoding, number> = { shift_jis: 0.05, 'utf-8': 0.02, 'euc-jp': 0, 'utf-16le': 0, 'utf-16be': 0 };
+  const preference: Record<Encoding, number> = {
+    shift_jis: 0.05,
+    'utf-8': 0.02,
+    'euc-jp': 0,
+    'utf-16le': 0,
+    'utf-16be': 0,
+  };
   candidates.sort((a, b) => b.score + preference[b.encoding] - (a.score + preference[a.encoding]));
   const best = candidates[0] as Candidate;
   const second = candidates[1] as Candidate;

@@ -43,13 +43,21 @@ export function translateEngineError(err: unknown, ctx: EngineErrorContext): Ing
   const ragged = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(text);
   if (ragged) return raggedRowProblem(file, severity, line, Number(ragged[1]), Number(ragged[2]), original);
   if (/unterminated quote/i.test(text)) return unterminatedQuoteProblem(file, severity, line, original);
-  if (/Invalid unicode|not utf-8 encoded|byte sequence mismatch/i.test(text)) return undecodableProblem(file, severity, ctx.encodingLabel, line);
+  if (/Invalid unicode|not utf-8 encoded|byte sequence mismatch/i.test(text))
+    return undecodableProblem(file, severity, ctx.encodingLabel, line);
   const conv = /converting column "((?:[^"]|"")*)"\. Could not convert string "((?:[^"]|"")*)" to '(\w+)'/.exec(text);
   if (conv) {
-    return badValueProblem(file, severity, line, (conv[1] as string).replace(/""/g, '"'), (conv[2] as string).replace(/""/g, '"'), {
-      en: `a ${conv[3]} value`,
-      ja: `${conv[3]} 型の値`,
-    });
+    return badValueProblem(
+      file,
+      severity,
+      line,
+      (conv[1] as string).replace(/""/g, '"'),
+      (conv[2] as string).replace(/""/g, '"'),
+      {
+        en: `a ${conv[3]} value`,
+        ja: `${conv[3]} 型の値`,
+      },
+    );
   }
   if (/Maximum line size|maximum line size/i.test(text)) return rowTooLongProblem(file, severity, line);
   if (/state machine reached an invalid state/i.test(text)) {

@@ -113,8 +113,14 @@ export function binaryFileProblem(file: string, kind: BinaryKind): IngestProblem
           ja: 'Excel で開き、「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで保存し、その .csv ファイルを読み込んでください。',
         }
       : kind === 'zip' || kind === 'gzip'
-        ? { en: 'Extract the archive and load the CSV files inside.', ja: '圧縮を解凍し、中の CSV ファイルを読み込んでください。' }
-        : { en: 'Export the data as CSV and load that file.', ja: 'データを CSV 形式で書き出して、そのファイルを読み込んでください。' },
+        ? {
+            en: 'Extract the archive and load the CSV files inside.',
+            ja: '圧縮を解凍し、中の CSV ファイルを読み込んでください。',
+          }
+        : {
+            en: 'Export the data as CSV and load that file.',
+            ja: 'データを CSV 形式で書き出して、そのファイルを読み込んでください。',
+          },
   };
 }
 
@@ -125,7 +131,10 @@ export function noColumnsProblem(file: string): IngestProblem {
     severity: 'error',
     file,
     message: { en: `No columns could be found in ${file}.`, ja: `${file} に列が見つかりませんでした。` },
-    hint: { en: 'Check that this is a CSV export with a header row.', ja: '見出し行のある CSV ファイルか確認してください。' },
+    hint: {
+      en: 'Check that this is a CSV export with a header row.',
+      ja: '見出し行のある CSV ファイルか確認してください。',
+    },
   };
 }
 
@@ -135,7 +144,10 @@ export function noDataRowsProblem(file: string): IngestProblem {
     kind: 'no-data-rows',
     severity: 'warning',
     file,
-    message: { en: `${file} has a header but no data rows.`, ja: `${file} には見出し行だけがあり、データ行がありません。` },
+    message: {
+      en: `${file} has a header but no data rows.`,
+      ja: `${file} には見出し行だけがあり、データ行がありません。`,
+    },
     hint: {
       en: 'Check the export filters (date range, status) and export again.',
       ja: '書き出し時の条件（期間や状態）を確認して、もう一度書き出してください。',
@@ -154,7 +166,10 @@ export function raggedRowProblem(
 ): IngestProblem {
   const detail =
     expected !== undefined && found !== undefined
-      ? { en: `has ${found} fields but the header has ${expected}`, ja: `の項目数が ${found} 個で、見出しの ${expected} 個と合いません` }
+      ? {
+          en: `has ${found} fields but the header has ${expected}`,
+          ja: `の項目数が ${found} 個で、見出しの ${expected} 個と合いません`,
+        }
       : { en: 'has the wrong number of fields', ja: 'の項目数が見出しと合いません' };
   return {
     kind: 'ragged-row',
@@ -174,7 +189,12 @@ export function raggedRowProblem(
 }
 
 /** A quoted value is opened and never closed; everything after it would be swallowed. */
-export function unterminatedQuoteProblem(file: string, severity: ProblemSeverity, line: number | undefined, rowText?: string): IngestProblem {
+export function unterminatedQuoteProblem(
+  file: string,
+  severity: ProblemSeverity,
+  line: number | undefined,
+  rowText?: string,
+): IngestProblem {
   return {
     kind: 'unterminated-quote',
     severity,
@@ -193,7 +213,13 @@ export function unterminatedQuoteProblem(file: string, severity: ProblemSeverity
 }
 
 /** A row DuckDB could not parse for another reason (stray quote, invalid state). */
-export function malformedRowProblem(file: string, severity: ProblemSeverity, line: number | undefined, detail: string, rowText?: string): IngestProblem {
+export function malformedRowProblem(
+  file: string,
+  severity: ProblemSeverity,
+  line: number | undefined,
+  detail: string,
+  rowText?: string,
+): IngestProblem {
   return {
     kind: 'malformed-row',
     severity,
@@ -274,7 +300,12 @@ export function badValueProblem(
 }
 
 /** Summary of rows skipped in "skip bad rows" mode (or that would be skipped, in strict mode). */
-export function rowsSkippedProblem(file: string, severity: ProblemSeverity, count: number, atLeast: boolean): IngestProblem {
+export function rowsSkippedProblem(
+  file: string,
+  severity: ProblemSeverity,
+  count: number,
+  atLeast: boolean,
+): IngestProblem {
   const n = atLeast ? { en: `at least ${count}`, ja: `少なくとも ${count}` } : { en: String(count), ja: String(count) };
   return {
     kind: 'rows-skipped',
@@ -284,7 +315,10 @@ export function rowsSkippedProblem(file: string, severity: ProblemSeverity, coun
     message:
       severity === 'error'
         ? { en: `${file} has ${n.en} row(s) that cannot be read.`, ja: `${file} に読めない行が ${n.ja} 行あります。` }
-        : { en: `${n.en} row(s) of ${file} could not be read and were skipped.`, ja: `${file} の読めない ${n.ja} 行を飛ばして読み込みました。` },
+        : {
+            en: `${n.en} row(s) of ${file} could not be read and were skipped.`,
+            ja: `${file} の読めない ${n.ja} 行を飛ばして読み込みました。`,
+          },
     hint:
       severity === 'error'
         ? {
@@ -325,9 +359,18 @@ export function renamedColumnProblem(file: string, index: number, from: string, 
     file,
     column: to,
     message: empty
-      ? { en: `Column ${index + 1} of ${file} has no name; it is called "${to}".`, ja: `${file} の ${index + 1} 列目に見出しがないため「${to}」と名付けました。` }
-      : { en: `Column name "${from}" appears twice in ${file}; the later one is called "${to}".`, ja: `${file} に列名「${from}」が重複しているため、後の列を「${to}」としました。` },
-    hint: { en: 'Rename the column in the source if you want a different name.', ja: '別の名前にしたい場合は元データの見出しを変更してください。' },
+      ? {
+          en: `Column ${index + 1} of ${file} has no name; it is called "${to}".`,
+          ja: `${file} の ${index + 1} 列目に見出しがないため「${to}」と名付けました。`,
+        }
+      : {
+          en: `Column name "${from}" appears twice in ${file}; the later one is called "${to}".`,
+          ja: `${file} に列名「${from}」が重複しているため、後の列を「${to}」としました。`,
+        },
+    hint: {
+      en: 'Rename the column in the source if you want a different name.',
+      ja: '別の名前にしたい場合は元データの見出しを変更してください。',
+    },
   };
 }
 
@@ -342,7 +385,10 @@ export function ambiguousDateProblem(file: string, column: string, chosen: strin
       en: `Column "${column}" of ${file} has dates like 03/04/2024 that could be day/month or month/day; read as ${chosen}.`,
       ja: `${file} の列「${column}」の日付（03/04/2024 など）は日/月か月/日か判別できないため、${chosen} として読みました。`,
     },
-    hint: { en: 'Prefer exports with ISO dates (2024-04-03).', ja: 'できれば ISO 形式（2024-04-03）の日付で書き出してください。' },
+    hint: {
+      en: 'Prefer exports with ISO dates (2024-04-03).',
+      ja: 'できれば ISO 形式（2024-04-03）の日付で書き出してください。',
+    },
   };
 }
 
@@ -367,8 +413,14 @@ export function ambiguousNumberProblem(
     reason === 'user'
       ? { en: 'as chosen when loading', ja: '読み込み時の指定どおり' }
       : reason === 'file'
-        ? { en: 'because other columns of this semicolon-separated file use a decimal comma', ja: 'このセミコロン区切りのファイルの他の列が小数点にコンマを使っているため' }
-        : { en: 'because nothing else in the file shows which mark is the decimal one', ja: 'ファイルの他の値からは小数点の記号が判断できないため' };
+        ? {
+            en: 'because other columns of this semicolon-separated file use a decimal comma',
+            ja: 'このセミコロン区切りのファイルの他の列が小数点にコンマを使っているため',
+          }
+        : {
+            en: 'because nothing else in the file shows which mark is the decimal one',
+            ja: 'ファイルの他の値からは小数点の記号が判断できないため',
+          };
   return {
     kind: 'ambiguous-number',
     severity: 'warning',
@@ -393,7 +445,10 @@ export function tableNameProblem(file: string, table: string): IngestProblem {
     kind: 'table-name',
     severity: 'error',
     file,
-    message: { en: `The name "${table}" is already used by a view.`, ja: `名前「${table}」はすでにビューで使われています。` },
+    message: {
+      en: `The name "${table}" is already used by a view.`,
+      ja: `名前「${table}」はすでにビューで使われています。`,
+    },
     hint: { en: 'Choose another table name.', ja: '別のテーブル名を選んでください。' },
   };
 }
@@ -419,7 +474,10 @@ export function engineErrorProblem(file: string, detail: string, line?: number):
     severity: 'error',
     file,
     ...(line !== undefined ? { line } : {}),
-    message: { en: `${at(line).en}${file} could not be loaded: ${detail}`, ja: `${at(line).ja}${file} を読み込めませんでした: ${detail}` },
+    message: {
+      en: `${at(line).en}${file} could not be loaded: ${detail}`,
+      ja: `${at(line).ja}${file} を読み込めませんでした: ${detail}`,
+    },
     hint: {
       en: 'Check the file around that line; if it looks fine, report this message.',
       ja: 'その行の前後を確認してください。問題が見当たらない場合は、このメッセージを添えて報告してください。',

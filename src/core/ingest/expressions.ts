@@ -8,7 +8,14 @@
  * `strptime`, and `left()`/`substr()` much faster than negative slicing, so those are used.
  */
 import { quoteIdent, quoteLiteral } from './sql.js';
-import { BOOLEAN_FALSE, BOOLEAN_TRUE, DASH_TOKENS, NULL_TOKENS, type DateStyle, type NumberShape } from './valueFormats.js';
+import {
+  BOOLEAN_FALSE,
+  BOOLEAN_TRUE,
+  DASH_TOKENS,
+  NULL_TOKENS,
+  type DateStyle,
+  type NumberShape,
+} from './valueFormats.js';
 
 /** How a column's values are written; decided by the type plan. */
 export type ColumnFormat =
@@ -66,12 +73,7 @@ const TYPED_NULLS = ['', ...NULL_TOKENS, ...DASH_TOKENS];
 /** Marks of one currency family, multi-character codes first (they must go before single characters). */
 function currencyMarks(currency: string | null): string[] {
   if (currency === null) return [];
-  const families: string[][] = [
-    ['JPY', '¥', '￥', '\\', '円'],
-    ['US$', 'USD', 'ドル', '＄', '$'],
-    ['EUR', '€'],
-    ['£'],
-  ];
+  const families: string[][] = [['JPY', '¥', '￥', '\\', '円'], ['US$', 'USD', 'ドル', '＄', '$'], ['EUR', '€'], ['£']];
   return families.find((f) => f.includes(currency)) ?? [currency];
 }
 
@@ -89,7 +91,8 @@ function amountExpr(s: string, f: Extract<ColumnFormat, { kind: 'amount' }>): st
   const negatives = f.negatives.filter((n) => n === '−' || n === '▲' || n === '△');
 
   let fast = s;
-  for (const m of [...(f.marks ?? (f.currency ? [f.currency] : []))].sort((a, b) => b.length - a.length)) fast = `replace(${fast}, ${quoteLiteral(m)}, '')`;
+  for (const m of [...(f.marks ?? (f.currency ? [f.currency] : []))].sort((a, b) => b.length - a.length))
+    fast = `replace(${fast}, ${quoteLiteral(m)}, '')`;
   for (const n of negatives) fast = `replace(${fast}, ${quoteLiteral(n)}, '-')`;
   // Grouping marks seen in the sample.
   const groups = new Set<string>([f.style === 'us' ? ',' : '.', ...(f.groups ?? (f.style === 'eu' ? [' '] : []))]);
@@ -145,7 +148,11 @@ function localTimestamp(x: string, f: Extract<ColumnFormat, { kind: 'timestamp' 
  * Zoned timestamps: the zone suffix is cut off, the local part converted, then
  * `reporting - offset` minutes added. Values without a zone are taken as reporting time.
  */
-function zonedTimestamp(s: string, f: Extract<ColumnFormat, { kind: 'timestamp' }>, reportingOffsetMinutes: number): string {
+function zonedTimestamp(
+  s: string,
+  f: Extract<ColumnFormat, { kind: 'timestamp' }>,
+  reportingOffsetMinutes: number,
+): string {
   const len = `length(${s})`;
   const r = Math.trunc(reportingOffsetMinutes);
   const ch = (fromEnd: number): string => `substr(${s}, ${len} - ${fromEnd}, 1)`;
@@ -156,9 +163,12 @@ function zonedTimestamp(s: string, f: Extract<ColumnFormat, { kind: 'timestamp' 
   const timeBefore = (fromEnd: number): string => `strpos(${s}, ':') BETWEEN 1 AND ${len} - ${fromEnd + 1}`;
   // Offsets seen in the sample get a branch with a constant shift (no parsing per row).
   // (Not for bare "+09"/"-05": a plain date 2024-01-05 ends like that too.)
-  const fast = (f.offsets ?? []).filter((o) => o.text.length >= 5).map(
-    (o) => `WHEN ends_with(${s}, ${quoteLiteral(o.text)}) THEN ${local(Array.from(o.text).length)} + to_minutes(CAST(${r - o.minutes} AS BIGINT))`,
-  );
+  const fast = (f.offsets ?? [])
+    .filter((o) => o.text.length >= 5)
+    .map(
+      (o) =>
+        `WHEN ends_with(${s}, ${quoteLiteral(o.text)}) THEN ${local(Array.from(o.text).length)} + to_minutes(CAST(${r - o.minutes} AS BIGINT))`,
+    );
   return [
     'CASE',
     ...fast,

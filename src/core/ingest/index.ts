@@ -16,7 +16,14 @@ export type { SampleAnalysis, AnalyzeOptions, DialectOverride } from './sample.j
 export { bufferSource } from './source.js';
 export type { IngestSource } from './source.js';
 
-export { detectEncoding, detectEncodingInWindows, normalizeEncoding, encodingLabel, bomLength, SELECTABLE_ENCODINGS } from './encoding.js';
+export {
+  detectEncoding,
+  detectEncodingInWindows,
+  normalizeEncoding,
+  encodingLabel,
+  bomLength,
+  SELECTABLE_ENCODINGS,
+} from './encoding.js';
 export type { Encoding, EncodingDetection, EncodingOption } from './encoding.js';
 export { createTranscoder } from './transcode.js';
 export type { Transcoder, TranscodeStats } from './transcode.js';
@@ -29,7 +36,17 @@ export { parseRecords } from './records.js';
 export type { CsvChars, ParsedRecords, ParseOptions } from './records.js';
 
 export { planColumns, classifyColumn, finalType, typeLabel } from './typePlan.js';
-export type { ColumnPlan, FinalType, TypePlan, PlanOptions, PlanNote, ColumnFormat, ColumnContext, DecimalMark, DecimalMarkReason } from './typePlan.js';
+export type {
+  ColumnPlan,
+  FinalType,
+  TypePlan,
+  PlanOptions,
+  PlanNote,
+  ColumnFormat,
+  ColumnContext,
+  DecimalMark,
+  DecimalMarkReason,
+} from './typePlan.js';
 
 export { tableNameFromFile, columnNames, uniqueName, slugify, quoteIdent } from './naming.js';
 export { quoteLiteral } from './sql.js';

@@ -149,7 +149,11 @@ const isBlank = (bytes: Uint8Array): boolean => {
  * they come back as {@link IngestProblem}s. On failure or cancel nothing is left behind
  * (an existing table of the requested name is untouched).
  */
-export async function ingestFile(engine: SqlEngine, source: IngestSource, options: IngestOptions): Promise<IngestResult> {
+export async function ingestFile(
+  engine: SqlEngine,
+  source: IngestSource,
+  options: IngestOptions,
+): Promise<IngestResult> {
   const file = source.name;
   const strict = options.mode === 'strict';
   const severity: ProblemSeverity = strict ? 'error' : 'warning';
@@ -201,7 +205,14 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
     canSkipBadRows,
     bytesRead,
   });
-  const cancelledResult = (): IngestResult => ({ ...base, ok: false, status: 'cancelled', table: null, cancelled: true, bytesRead });
+  const cancelledResult = (): IngestResult => ({
+    ...base,
+    ok: false,
+    status: 'cancelled',
+    table: null,
+    cancelled: true,
+    bytesRead,
+  });
   if (analysis.problems.length > 0) return failed(analysis.problems, false);
   if (isCancelled(options.signal)) return cancelledResult();
 
@@ -225,8 +236,11 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
   let target: string;
   try {
     present = await existingNames(engine);
-    if (requestedName && present.views.has(requestedName.toLowerCase())) return failed([tableNameProblem(file, requestedName)], false);
-    target = requestedName || tableNameFromFile(file, [...present.tables, ...present.views, ...(options.existingTables ?? [])]);
+    if (requestedName && present.views.has(requestedName.toLowerCase()))
+      return failed([tableNameProblem(file, requestedName)], false);
+    target =
+      requestedName ||
+      tableNameFromFile(file, [...present.tables, ...present.views, ...(options.existingTables ?? [])]);
     await engine.exec(createTableSql(staging, plan));
   } catch (err) {
     return failed([engineErrorProblem(file, errorText(err).split('\n')[0] ?? 'unknown error')], false);
@@ -257,7 +271,8 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
     if (bytes.length === 0 || isBlank(bytes)) return;
     const name = `${staging}_${chunk.index}.csv`;
     const rejects = { table: `${staging}_rj${chunk.index}`, scan: `${staging}_rs${chunk.index}`, limit: rejectLimit };
-    const readCsv = (r?: typeof rejects): string => readCsvSql(name, dialect, names, { ignoreErrors: true, ...(r ? { rejects: r } : {}) });
+    const readCsv = (r?: typeof rejects): string =>
+      readCsvSql(name, dialect, names, { ignoreErrors: true, ...(r ? { rejects: r } : {}) });
     const ctx = { readCsv, bytes, firstLine, syntax, tempPrefix: `${staging}_${chunk.index}` };
     const lineOfRecord = (n: number): number | undefined => {
       const idx = indexRecords(bytes, syntax, n);
@@ -282,14 +297,18 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
             // A column goes bad for the first time: find where, for the report.
             const found = await findBadCells(engine, plan, ctx, maxExamples);
             for (const ex of found.examples) {
-              if (!badExamples.some((b) => b.column === ex.column) || badExamples.length < maxExamples) badExamples.push(ex);
+              if (!badExamples.some((b) => b.column === ex.column) || badExamples.length < maxExamples)
+                badExamples.push(ex);
             }
           }
           addCounts(counts);
         }
       } catch (err) {
         if (!errorText(err).includes(BAD_VALUE_MARKER)) {
-          throw new Stop([translateEngineError(err, { file, severity: 'error', encodingLabel: label, lineOfRecord })], false);
+          throw new Stop(
+            [translateEngineError(err, { file, severity: 'error', encodingLabel: label, lineOfRecord })],
+            false,
+          );
         }
         const found = await findBadCells(engine, plan, ctx, maxExamples);
         if (strict) {
@@ -306,7 +325,9 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
         cellsKnownBad = true;
         addCounts(found.counts);
         for (const ex of found.examples) if (badExamples.length < maxExamples) badExamples.push(ex);
-        await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(rejects.table)}; DROP TABLE IF EXISTS ${quoteIdent(rejects.scan)}`);
+        await engine.exec(
+          `DROP TABLE IF EXISTS ${quoteIdent(rejects.table)}; DROP TABLE IF EXISTS ${quoteIdent(rejects.scan)}`,
+        );
         inserted = await insert(false);
       }
       rowsLoaded += inserted;
@@ -330,7 +351,9 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
       }
     } finally {
       await engine.dropFile(name).catch(() => undefined);
-      await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(rejects.table)}; DROP TABLE IF EXISTS ${quoteIdent(rejects.scan)}`).catch(() => undefined);
+      await engine
+        .exec(`DROP TABLE IF EXISTS ${quoteIdent(rejects.table)}; DROP TABLE IF EXISTS ${quoteIdent(rejects.scan)}`)
+        .catch(() => undefined);
     }
   };
 
@@ -349,7 +372,11 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
     } catch (err) {
       if (err instanceof ChunkerError) {
         throw new Stop(
-          [err.reason === 'unterminated-quote' ? unterminatedQuoteProblem(file, 'error', err.line) : rowTooLongProblem(file, 'error', err.line)],
+          [
+            err.reason === 'unterminated-quote'
+              ? unterminatedQuoteProblem(file, 'error', err.line)
+              : rowTooLongProblem(file, 'error', err.line),
+          ],
           false,
         );
       }
@@ -359,7 +386,7 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
 
   try {
     report('loading');
-    for (let offset = 0; offset < source.size; ) {
+    for (let offset = 0; offset < source.size;) {
       if (isCancelled(options.signal)) throw new Cancelled();
       const end = Math.min(source.size, offset + chunkBytes);
       let slice: Uint8Array;
@@ -386,7 +413,8 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
       const b = last.bytes;
       const lf = b.indexOf(0x0a);
       const swallows = lf >= 0 && !isBlank(b.subarray(lf + 1));
-      if (swallows || strict) throw new Stop([unterminatedQuoteProblem(file, 'error', chunker.openQuoteLine)], !swallows);
+      if (swallows || strict)
+        throw new Stop([unterminatedQuoteProblem(file, 'error', chunker.openQuoteLine)], !swallows);
     }
     if (last) await loadChunk(last);
   } catch (err) {
@@ -398,14 +426,18 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
 
   // Success: warnings, checks, final name.
   const st = transcoder.stats;
-  if (st.replacements > 0) base.warnings.push(undecodableProblem(file, 'warning', label, st.firstBadLine ?? undefined, st.replacements));
+  if (st.replacements > 0)
+    base.warnings.push(undecodableProblem(file, 'warning', label, st.firstBadLine ?? undefined, st.replacements));
   if (skippedRows > 0) base.warnings.push(rowsSkippedProblem(file, 'warning', skippedRows, false), ...rejectExamples);
   if (badCounts.size > 0) base.warnings.push(...badCellProblems(file, 'warning', plan, badCounts, badExamples));
   if (rowsLoaded === 0 && skippedRows === 0) base.warnings.push(noDataRowsProblem(file));
 
   try {
     const types = tableToRows(
-      await engine.query('SELECT column_name AS c, data_type AS t FROM information_schema.columns WHERE table_name = $1', [staging]),
+      await engine.query(
+        'SELECT column_name AS c, data_type AS t FROM information_schema.columns WHERE table_name = $1',
+        [staging],
+      ),
     );
     const tz = types.find((r) => String(r.t).includes('TIME ZONE'));
     if (tz) throw new Error(`internal: column ${String(tz.c)} is ${String(tz.t)}`);
@@ -416,5 +448,14 @@ export async function ingestFile(engine: SqlEngine, source: IngestSource, option
     return failed([engineErrorProblem(file, errorText(err).split('\n')[0] ?? 'unknown error')], false);
   }
   report('done');
-  return { ...base, ok: true, status: 'loaded', table: target, cancelled: false, rows: rowsLoaded, skippedRows, bytesRead };
+  return {
+    ...base,
+    ok: true,
+    status: 'loaded',
+    table: target,
+    cancelled: false,
+    rows: rowsLoaded,
+    skippedRows,
+    bytesRead,
+  };
 }

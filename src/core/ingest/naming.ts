@@ -29,7 +29,7 @@ const MAX_NAME_LENGTH = 63;
 
 function stripNoise(base: string): string {
   let s = base.trim();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const re of TRAILING_NOISE) {
       const next = s.replace(re, '').trim();

@@ -50,7 +50,11 @@ export interface FilePreview {
 }
 
 /** Decodes and analyses the head of a file for display. */
-export async function previewFile(source: IngestSource, encoding?: Encoding | string, options: PreviewOptions = {}): Promise<FilePreview> {
+export async function previewFile(
+  source: IngestSource,
+  encoding?: Encoding | string,
+  options: PreviewOptions = {},
+): Promise<FilePreview> {
   const warnings: IngestProblem[] = [];
   let chosen: Encoding | undefined;
   if (encoding) {
@@ -73,7 +77,15 @@ export async function previewFile(source: IngestSource, encoding?: Encoding | st
     const all = [a.header, ...a.records];
     const lines = [a.headerLine ?? undefined, ...a.recordLines];
     const i = all.findIndex((r) => r.some((c) => c.includes('\uFFFD')));
-    warnings.push(undecodableProblem(source.name, 'warning', encodingLabel(a.encoding.encoding), i >= 0 ? lines[i] : undefined, a.sampleReplacements));
+    warnings.push(
+      undecodableProblem(
+        source.name,
+        'warning',
+        encodingLabel(a.encoding.encoding),
+        i >= 0 ? lines[i] : undefined,
+        a.sampleReplacements,
+      ),
+    );
   }
   return {
     encoding: a.encoding,

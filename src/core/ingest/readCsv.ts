@@ -23,7 +23,12 @@ function charLiteral(c: string): string {
  * `read_csv(...)` over a registered chunk: header already removed, line breaks normalised
  * to LF, every column read as VARCHAR under its planned name.
  */
-export function readCsvSql(fileName: string, dialect: Pick<Dialect, 'delimiter' | 'quote' | 'escape'>, columns: readonly string[], options: ReadCsvOptions = {}): string {
+export function readCsvSql(
+  fileName: string,
+  dialect: Pick<Dialect, 'delimiter' | 'quote' | 'escape'>,
+  columns: readonly string[],
+  options: ReadCsvOptions = {},
+): string {
   const cols = columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ');
   const parts = [
     quoteLiteral(fileName),

@@ -52,16 +52,14 @@ export async function readRejects(engine: SqlEngine, table: string, limit: numbe
       // One example per row: DuckDB stores an error per bad cell (every invalid byte sequence of a line).
       `SELECT DISTINCT ON (line) line, line_byte_position, column_name, error_type, csv_line, error_message FROM ${quoteIdent(table)} ORDER BY line, column_idx LIMIT ${Math.max(1, examples)}`,
     ),
-  ).map(
-    (r): RejectRow => ({
-      line: Number(r.line),
-      lineBytePosition: Number(r.line_byte_position),
-      columnName: r.column_name === null ? null : String(r.column_name),
-      errorType: String(r.error_type),
-      csvLine: String(r.csv_line ?? ''),
-      errorMessage: String(r.error_message ?? ''),
-    }),
-  );
+  ).map((r): RejectRow => ({
+    line: Number(r.line),
+    lineBytePosition: Number(r.line_byte_position),
+    columnName: r.column_name === null ? null : String(r.column_name),
+    errorType: String(r.error_type),
+    csvLine: String(r.csv_line ?? ''),
+    errorMessage: String(r.error_message ?? ''),
+  }));
   return { count, capped: count >= limit, first };
 }
 

@@ -2,7 +2,14 @@
  * Reads and analyses the head of a file once: encoding, dialect, header, column names and
  * the type plan. Used by both the loader and the live preview.
  */
-import { detectEncoding, detectEncodingInWindows, bomLength, textStats, type Encoding, type EncodingDetection } from './encoding.js';
+import {
+  detectEncoding,
+  detectEncodingInWindows,
+  bomLength,
+  textStats,
+  type Encoding,
+  type EncodingDetection,
+} from './encoding.js';
 import { sniffDialect, type Dialect } from './dialect.js';
 import { parseRecords } from './records.js';
 import { columnNames } from './naming.js';
@@ -118,7 +125,12 @@ export async function analyzeSource(source: IngestSource, options: AnalyzeOption
   try {
     head = await source.read(0, Math.min(source.size, sampleBytes));
     if (options.encoding) {
-      encoding = { encoding: options.encoding, bom: bomLength(head, options.encoding), confidence: 1, reason: 'chosen by the user' };
+      encoding = {
+        encoding: options.encoding,
+        bom: bomLength(head, options.encoding),
+        confidence: 1,
+        reason: 'chosen by the user',
+      };
     } else {
       encoding = detectEncoding(head);
       // A plain-ASCII head says nothing about Japanese text further in: look there too.
@@ -147,20 +159,30 @@ export async function analyzeSource(source: IngestSource, options: AnalyzeOption
   const header = dialect.header ? (afterPreamble[0] ?? []) : [];
   const records = dialect.header ? afterPreamble.slice(1) : afterPreamble;
   const recordLines = dialect.header ? afterLines.slice(1) : afterLines;
-  if (options.dialect?.header !== undefined || options.dialect?.skipRecords !== undefined || options.dialect?.delimiter !== undefined) {
+  if (
+    options.dialect?.header !== undefined ||
+    options.dialect?.skipRecords !== undefined ||
+    options.dialect?.delimiter !== undefined
+  ) {
     const widths = [header.length, ...records.slice(0, 1000).map((r) => r.length)];
     const freq = new Map<number, number>();
     for (const w of widths) freq.set(w, (freq.get(w) ?? 0) + 1);
     dialect.fieldCount = Math.max(1, [...freq].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 1);
   }
-  const fieldCount = Math.max(dialect.fieldCount, header.length > dialect.fieldCount && header.slice(dialect.fieldCount).some((c) => c.trim()) ? header.length : 0);
+  const fieldCount = Math.max(
+    dialect.fieldCount,
+    header.length > dialect.fieldCount && header.slice(dialect.fieldCount).some((c) => c.trim()) ? header.length : 0,
+  );
   dialect.fieldCount = fieldCount;
   if (fieldCount === 0 || (header.length === 0 && records.length === 0)) return fail(noColumnsProblem(file), encoding);
 
   const names = columnNames(header, fieldCount);
   const warnings: IngestProblem[] = [];
   names.forEach((n, i) => {
-    const raw = (header[i] ?? '').replace(/\uFEFF/g, '').replace(/[\r\n\t]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    const raw = (header[i] ?? '')
+      .replace(/\uFEFF/g, '')
+      .replace(/[\r\n\t]+/g, ' ')
+      .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
     if (dialect.header && n !== raw) warnings.push(renamedColumnProblem(file, i, raw, n));
   });
   const plan = planColumns(names, records, {

@@ -41,7 +41,15 @@ export interface ScanState {
 
 /** A fresh scanner state at the start of a stream whose first line is `lines + 1`. */
 export function scanState(lines = 0): ScanState {
-  return { state: FIELD_START, lines, quoteLine: -1, recordStart: 0, recordLine: lines, lastEnd: -1, linesAtLastEnd: lines };
+  return {
+    state: FIELD_START,
+    lines,
+    quoteLine: -1,
+    recordStart: 0,
+    recordLine: lines,
+    lastEnd: -1,
+    linesAtLastEnd: lines,
+  };
 }
 
 /** True when the scanner is inside a quoted value (the record is not finished). */
@@ -64,7 +72,14 @@ export interface RecordSink {
  * last record-ending LF in the range (or -1). With `sink`, records are listed (blank lines,
  * which DuckDB skips, are not records).
  */
-export function scanRecords(bytes: Uint8Array, from: number, to: number, syntax: CsvSyntax, st: ScanState, sink?: RecordSink): void {
+export function scanRecords(
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+  syntax: CsvSyntax,
+  st: ScanState,
+  sink?: RecordSink,
+): void {
   const d = syntax.delimiter;
   const q = syntax.quote;
   const e = syntax.escape === syntax.quote ? -1 : syntax.escape;
@@ -226,7 +241,11 @@ export function indexRecords(bytes: Uint8Array, syntax: CsvSyntax, limit?: numbe
  * after them, the LF bytes skipped, and how many records were actually skipped (fewer
  * when the chunk ends first).
  */
-export function skipRecords(bytes: Uint8Array, syntax: CsvSyntax, count: number): { offset: number; lines: number; skipped: number } {
+export function skipRecords(
+  bytes: Uint8Array,
+  syntax: CsvSyntax,
+  count: number,
+): { offset: number; lines: number; skipped: number } {
   if (count <= 0) return { offset: 0, lines: 0, skipped: 0 };
   const sink: RecordSink = { starts: [], lines: [], limit: count };
   const st = scanState(0);

@@ -139,9 +139,15 @@ function readNumbers(values: string[]): NumberReading | null {
   if (family.size > 1) return null; // ¥ and $ in one column: not one amount
   // Yen have no minor unit: in ¥1,200 the comma can only group thousands.
   const yen = family.has('JPY');
-  const proofs = new Set(shapes.map((s) => (yen && s.grouping === 'ambiguous' && s.mark === ',' ? '.' : decimalEvidence(s))).filter((e) => e !== null));
+  const proofs = new Set(
+    shapes
+      .map((s) => (yen && s.grouping === 'ambiguous' && s.mark === ',' ? '.' : decimalEvidence(s)))
+      .filter((e) => e !== null),
+  );
   if (proofs.size > 1) return null; // 1,234.50 and 1.234,50 in one column
-  const amb = shapes.map((s, i) => [s, i] as const).filter(([s]) => s.grouping === 'ambiguous' && !(yen && s.mark === ','));
+  const amb = shapes
+    .map((s, i) => [s, i] as const)
+    .filter(([s]) => s.grouping === 'ambiguous' && !(yen && s.mark === ','));
   return {
     values,
     shapes,
@@ -157,13 +163,33 @@ const GROUP_CHARS = [' ', '\u00a0', '\u202f', '\u2009', "'", '’'];
 /** A formatted amount column read with `decimalMark`, or null when the values are plain numbers. */
 function amountFormat(r: NumberReading, decimalMark: DecimalMark, padded: boolean): ColumnFormat | null {
   const style: 'us' | 'eu' = decimalMark === ',' ? 'eu' : 'us';
-  const negatives = [...new Set(r.shapes.map((s) => s.negative).filter((n): n is NonNullable<NumberShape['negative']> => n !== null))];
+  const negatives = [
+    ...new Set(r.shapes.map((s) => s.negative).filter((n): n is NonNullable<NumberShape['negative']> => n !== null)),
+  ];
   // The exact space and apostrophe characters used for grouping (1 234 with U+202F, 1’234).
-  const groups = [...new Set(r.values.flatMap((v, i) => (r.shapes[i]?.grouping === ' ' || r.shapes[i]?.grouping === "'" ? [...v.trim()].filter((c) => GROUP_CHARS.includes(c)) : [])))];
+  const groups = [
+    ...new Set(
+      r.values.flatMap((v, i) =>
+        r.shapes[i]?.grouping === ' ' || r.shapes[i]?.grouping === "'"
+          ? [...v.trim()].filter((c) => GROUP_CHARS.includes(c))
+          : [],
+      ),
+    ),
+  ];
   const formatted =
-    r.currencies.length > 0 || style === 'eu' || r.shapes.some((s) => s.grouping !== 'none' || (s.negative !== null && s.negative !== '-'));
+    r.currencies.length > 0 ||
+    style === 'eu' ||
+    r.shapes.some((s) => s.grouping !== 'none' || (s.negative !== null && s.negative !== '-'));
   if (!formatted) return null;
-  return { kind: 'amount', currency: r.currencies[0] ?? null, marks: r.currencies, style, negatives, ...(groups.length ? { groups } : {}), padded };
+  return {
+    kind: 'amount',
+    currency: r.currencies[0] ?? null,
+    marks: r.currencies,
+    style,
+    negatives,
+    ...(groups.length ? { groups } : {}),
+    padded,
+  };
 }
 
 /** Groups currency marks that mean the same currency. */
@@ -185,7 +211,12 @@ function classifyDates(values: string[]): ColumnFormat | null {
   }
   const order = dateFamilyOk(orders);
   if (!order) return null;
-  return { kind: 'date', order: order === 'ambiguous' ? 'mdy' : order, styles: [...styles], ambiguous: order === 'ambiguous' };
+  return {
+    kind: 'date',
+    order: order === 'ambiguous' ? 'mdy' : order,
+    styles: [...styles],
+    ambiguous: order === 'ambiguous',
+  };
 }
 
 function classifyTimestamps(values: string[]): ColumnFormat | null {
@@ -269,7 +300,9 @@ function classify(cells: readonly string[], context: ColumnContext): Classified 
   if (reading && reading.evidence === null && reading.ambiguous.length > 0) {
     // 1.200 / 3.500: thousands or decimals. The caller decides from the rest of the file.
     const format =
-      mark === '.' && values.every(isPlainDecimal) ? { kind: 'decimal' as const, padded } : (amountFormat(reading, mark, padded) as ColumnFormat);
+      mark === '.' && values.every(isPlainDecimal)
+        ? { kind: 'decimal' as const, padded }
+        : (amountFormat(reading, mark, padded) as ColumnFormat);
     return { format, evidence: null, ambiguous: { marks: reading.ambiguous, example: reading.example as string } };
   }
   const evidence = reading?.evidence ?? null;
@@ -340,7 +373,11 @@ export function typeLabel(type: FinalType): Bilingual {
  * user's decimal mark, or the file's (a `;` file with decimal commas and no decimal points
  * elsewhere), or the decimal point, and noted.
  */
-export function planColumns(names: readonly string[], records: readonly (readonly string[])[], options: PlanOptions): TypePlan {
+export function planColumns(
+  names: readonly string[],
+  records: readonly (readonly string[])[],
+  options: PlanOptions,
+): TypePlan {
   const notes: PlanNote[] = [];
   const cellsOf = (index: number): string[] => records.map((r) => r[index] ?? '');
   const first = names.map((_, index) => classify(cellsOf(index), {}));

@@ -5,7 +5,21 @@
  */
 
 /** Cell texts that mean "no value" in a typed column (empty cells are NULL already). */
-export const NULL_TOKENS: readonly string[] = ['NULL', 'null', 'Null', 'N/A', 'n/a', 'NA', '#N/A', '\\N', 'NaN', 'nan', 'None', 'none', '(null)'];
+export const NULL_TOKENS: readonly string[] = [
+  'NULL',
+  'null',
+  'Null',
+  'N/A',
+  'n/a',
+  'NA',
+  '#N/A',
+  '\\N',
+  'NaN',
+  'nan',
+  'None',
+  'none',
+  '(null)',
+];
 /** Dashes that stand for "no value" — only in columns that are otherwise numeric or dates. */
 export const DASH_TOKENS: readonly string[] = ['-', '－', '—', '–', '―', 'ー', '‐'];
 
@@ -160,24 +174,50 @@ export function numberShape(value: string): NumberShape | null {
   // 1,200 / 1.200: one group of three, could be thousands or decimals (0.500 cannot be thousands)
   if (/^[1-9]\d{0,2}[.,]\d{3}$/.test(s)) {
     const mark = s.includes(',') ? ',' : '.';
-    return { currency: cur, grouping: 'ambiguous', mark, decimal: null, negative, value: num(mark === ',' ? s.replace(',', '') : s) };
+    return {
+      currency: cur,
+      grouping: 'ambiguous',
+      mark,
+      decimal: null,
+      negative,
+      value: num(mark === ',' ? s.replace(',', '') : s),
+    };
   }
   // plain
-  if (/^\d+(\.\d+)?$/.test(s)) return { currency: cur, grouping: 'none', decimal: s.includes('.') ? '.' : null, negative, value: num(s) };
+  if (/^\d+(\.\d+)?$/.test(s))
+    return { currency: cur, grouping: 'none', decimal: s.includes('.') ? '.' : null, negative, value: num(s) };
   if (/^\d+,\d+$/.test(s)) {
     return { currency: cur, grouping: 'none', decimal: ',', negative, value: num(s.replace(',', '.')) };
   }
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) {
-    return { currency: cur, grouping: ',', decimal: s.includes('.') ? '.' : null, negative, value: num(s.replace(/,/g, '')) };
+    return {
+      currency: cur,
+      grouping: ',',
+      decimal: s.includes('.') ? '.' : null,
+      negative,
+      value: num(s.replace(/,/g, '')),
+    };
   }
   if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) {
-    return { currency: cur, grouping: '.', decimal: s.includes(',') ? ',' : null, negative, value: num(s.replace(/\./g, '').replace(',', '.')) };
+    return {
+      currency: cur,
+      grouping: '.',
+      decimal: s.includes(',') ? ',' : null,
+      negative,
+      value: num(s.replace(/\./g, '').replace(',', '.')),
+    };
   }
   // 1 234,5 (French, Nordic), 1 234.5 (SI), 1'234.5 (Swiss), 1'234,5: the decimal mark says which
   const g = /^\d{1,3}(?:([ '])\d{3})(?:\1\d{3})*(?:([.,])\d+)?$/.exec(s);
   if (g) {
     const decimal = (g[2] ?? null) as '.' | ',' | null;
-    return { currency: cur, grouping: g[1] as ' ' | "'", decimal, negative, value: num(s.replace(/[ ']/g, '').replace(',', '.')) };
+    return {
+      currency: cur,
+      grouping: g[1] as ' ' | "'",
+      decimal,
+      negative,
+      value: num(s.replace(/[ ']/g, '').replace(',', '.')),
+    };
   }
   return null;
 }

@@ -36,7 +36,12 @@ export function parseDerivedFile(text: string, path: string): DerivedDefinition 
   const m = DERIVED_DIR.exec(path);
   if (!m) throw new KpiHeaderError(path, null, 'derived tables live in sql/derived/<name>.sql');
   const dep = /^--\s*depends:\s*(.*)$/m.exec(text);
-  const depends = dep ? dep[1]!.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const depends = dep
+    ? dep[1]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
   return { name: m[2]!, depends, sql: text, path };
 }
 
@@ -56,7 +61,11 @@ export function loadCatalogue(files: readonly SqlFile[]): Catalogue {
       const def = parseKpiFile(f.text, f.path);
       const expectedDir = `/${def.family}/${def.id}.sql`;
       if (!f.path.endsWith(expectedDir)) {
-        throw new KpiHeaderError(f.path, null, `a KPI with id ${def.id} and family ${def.family} belongs in sql${expectedDir}`);
+        throw new KpiHeaderError(
+          f.path,
+          null,
+          `a KPI with id ${def.id} and family ${def.family} belongs in sql${expectedDir}`,
+        );
       }
       for (const name of [def.id, ...(def.aliases ?? [])]) {
         const clash = ids.get(name);
@@ -70,7 +79,8 @@ export function loadCatalogue(files: readonly SqlFile[]): Catalogue {
   }
   for (const def of kpis) {
     for (const d of def.derived) {
-      if (!derived.has(d)) errors.push(new KpiHeaderError(def.path, null, `derived table ${d} does not exist in sql/derived/`));
+      if (!derived.has(d))
+        errors.push(new KpiHeaderError(def.path, null, `derived table ${d} does not exist in sql/derived/`));
     }
   }
   return { kpis, derived, errors };

@@ -5,7 +5,15 @@
  * the header field and file line where known, in English and Japanese.
  */
 import type { Catalogue } from './catalogue.js';
-import { bodyOffsetLine, CUSTOM_FAMILY, headerFieldLine, KpiHeaderError, parseKpiFile, type HeaderPath, formatHeaderPath } from './header.js';
+import {
+  bodyOffsetLine,
+  CUSTOM_FAMILY,
+  headerFieldLine,
+  KpiHeaderError,
+  parseKpiFile,
+  type HeaderPath,
+  formatHeaderPath,
+} from './header.js';
 import { findParamRefs } from './sqlScan.js';
 import { checkSingleQuery, checkSqlRules } from './sqlRules.js';
 import type { Bilingual, KpiDefinition, Requirements } from './types.js';
@@ -22,7 +30,8 @@ export interface KpiProblem {
 }
 
 /** The outcome of checking a custom KPI: the definition, or why it cannot be used. */
-export type CustomCheck = { ok: true; def: KpiDefinition; warnings: KpiProblem[] } | { ok: false; problems: KpiProblem[] };
+export type CustomCheck =
+  { ok: true; def: KpiDefinition; warnings: KpiProblem[] } | { ok: false; problems: KpiProblem[] };
 
 /** Ids a custom KPI cannot take (`new` names the editor's "new KPI" route). */
 export const RESERVED_CUSTOM_IDS: readonly string[] = ['new'];
@@ -46,34 +55,57 @@ function owner(catalogue: Catalogue, name: string): KpiDefinition | undefined {
  * Checks a custom KPI's text against a catalogue. `replaces` is the id it was saved under
  * (when editing), so it may keep or take that id.
  */
-export function checkCustomKpi(catalogue: Catalogue, text: string, options: { replaces?: string | null } = {}): CustomCheck {
+export function checkCustomKpi(
+  catalogue: Catalogue,
+  text: string,
+  options: { replaces?: string | null } = {},
+): CustomCheck {
   let def: KpiDefinition;
   try {
     def = parseKpiFile(text, 'custom', { custom: true });
   } catch (e) {
-    if (e instanceof KpiHeaderError) return { ok: false, problems: [{ severity: 'error', field: e.field, line: e.line, message: e.text }] };
+    if (e instanceof KpiHeaderError)
+      return { ok: false, problems: [{ severity: 'error', field: e.field, line: e.line, message: e.text }] };
     throw e;
   }
   def = { ...def, path: customPath(def.id) };
   const problems: KpiProblem[] = [];
   const at = (path: HeaderPath, severity: KpiProblem['severity'], en: string, ja: string): void => {
-    problems.push({ severity, field: path.length ? formatHeaderPath(path) : null, line: headerFieldLine(text, path), message: { en, ja } });
+    problems.push({
+      severity,
+      field: path.length ? formatHeaderPath(path) : null,
+      line: headerFieldLine(text, path),
+      message: { en, ja },
+    });
   };
   const inBody = (offset: number, severity: KpiProblem['severity'], message: Bilingual): void => {
     problems.push({ severity, field: null, line: bodyOffsetLine(text, offset), message });
   };
 
   // Names: the id and aliases may not be a built-in KPI's, nor another custom KPI's.
-  const names: Array<[string, HeaderPath]> = [[def.id, ['id']], ...(def.aliases ?? []).map((a, i): [string, HeaderPath] => [a, ['aliases', i]])];
+  const names: Array<[string, HeaderPath]> = [
+    [def.id, ['id']],
+    ...(def.aliases ?? []).map((a, i): [string, HeaderPath] => [a, ['aliases', i]]),
+  ];
   for (const [name, path] of names) {
     if (RESERVED_CUSTOM_IDS.includes(name)) {
-      at(path, 'error', `${name} is reserved; choose another id`, `${name} は予約語のため使えません。別の id にしてください`);
+      at(
+        path,
+        'error',
+        `${name} is reserved; choose another id`,
+        `${name} は予約語のため使えません。別の id にしてください`,
+      );
       continue;
     }
     const other = owner(catalogue, name);
     if (!other || (isCustomKpi(other) && other.id === options.replaces)) continue;
     if (isCustomKpi(other)) {
-      at(path, 'error', `another custom KPI is already named ${name}; choose another id, or open that one to edit it`, `${name} という名前のカスタム KPIがすでにあります。別の id にするか、そのKPIを開いて編集してください`);
+      at(
+        path,
+        'error',
+        `another custom KPI is already named ${name}; choose another id, or open that one to edit it`,
+        `${name} という名前のカスタム KPIがすでにあります。別の id にするか、そのKPIを開いて編集してください`,
+      );
     } else {
       const how = other.id === name ? 'id' : 'alias';
       at(
@@ -93,16 +125,31 @@ export function checkCustomKpi(catalogue: Catalogue, text: string, options: { re
       const schema = CANONICAL_SCHEMA[view as CanonicalView];
       if (!schema) {
         const known = [...Object.keys(CANONICAL_SCHEMA), ...catalogue.derived.keys()].join(', ');
-        at(path, 'error', `${view} is not a view of the model (there are: ${known})`, `${view} はモデルのビューではありません（あるもの: ${known}）`);
+        at(
+          path,
+          'error',
+          `${view} is not a view of the model (there are: ${known})`,
+          `${view} はモデルのビューではありません（あるもの: ${known}）`,
+        );
         continue;
       }
       const columns = new Set(schema.map(([c]) => c));
       for (const c of cols) {
         if (columns.has(c)) continue;
         if (view === 'customers') {
-          at(path, 'warning', `customers has no column ${c} in the model; it must be a customer attribute of your files`, `customers にモデルの列 ${c} はありません。お使いのファイルの顧客属性である必要があります`);
+          at(
+            path,
+            'warning',
+            `customers has no column ${c} in the model; it must be a customer attribute of your files`,
+            `customers にモデルの列 ${c} はありません。お使いのファイルの顧客属性である必要があります`,
+          );
         } else {
-          at(path, 'error', `${view} has no column ${c} (it has: ${[...columns].join(', ')})`, `${view} に列 ${c} はありません（あるもの: ${[...columns].join('、')}）`);
+          at(
+            path,
+            'error',
+            `${view} has no column ${c} (it has: ${[...columns].join(', ')})`,
+            `${view} に列 ${c} はありません（あるもの: ${[...columns].join('、')}）`,
+          );
         }
       }
     }
@@ -112,7 +159,12 @@ export function checkCustomKpi(catalogue: Catalogue, text: string, options: { re
   def.derived.forEach((d, i) => {
     if (!catalogue.derived.has(d)) {
       const known = [...catalogue.derived.keys()].join(', ');
-      at(['derived', i], 'error', `there is no derived table ${d} (there are: ${known})`, `派生テーブル ${d} はありません（あるもの: ${known}）`);
+      at(
+        ['derived', i],
+        'error',
+        `there is no derived table ${d} (there are: ${known})`,
+        `派生テーブル ${d} はありません（あるもの: ${known}）`,
+      );
     }
   });
 
@@ -129,7 +181,13 @@ export function checkCustomKpi(catalogue: Catalogue, text: string, options: { re
     }
   }
   def.params.forEach((p, i) => {
-    if (!used.has(p.name)) at(['params', i], 'warning', `parameter ${p.name} is declared but the SQL does not use it`, `パラメータ ${p.name} は宣言されていますが、SQL で使われていません`);
+    if (!used.has(p.name))
+      at(
+        ['params', i],
+        'warning',
+        `parameter ${p.name} is declared but the SQL does not use it`,
+        `パラメータ ${p.name} は宣言されていますが、SQL で使われていません`,
+      );
   });
   const shape = checkSingleQuery(def.sql);
   if (shape) inBody(shape.offset, 'error', shape.why);
@@ -146,12 +204,18 @@ export function checkCustomKpi(catalogue: Catalogue, text: string, options: { re
  */
 export function registerCustomKpi(catalogue: Catalogue, def: KpiDefinition, replaces?: string | null): void {
   if (!isCustomKpi(def)) throw new Error(`${def.id} is not a custom KPI`);
-  catalogue.kpis = catalogue.kpis.filter((k) => !(isCustomKpi(k) && (k.id === def.id || (replaces && k.id === replaces))));
+  catalogue.kpis = catalogue.kpis.filter(
+    (k) => !(isCustomKpi(k) && (k.id === def.id || (replaces && k.id === replaces))),
+  );
   catalogue.kpis.push(def);
 }
 
 /** Checks a custom KPI and, when it is usable, registers it. */
-export function addCustomKpi(catalogue: Catalogue, text: string, options: { replaces?: string | null } = {}): CustomCheck {
+export function addCustomKpi(
+  catalogue: Catalogue,
+  text: string,
+  options: { replaces?: string | null } = {},
+): CustomCheck {
   const check = checkCustomKpi(catalogue, text, options);
   if (check.ok) registerCustomKpi(catalogue, check.def, options.replaces);
   return check;
@@ -177,7 +241,10 @@ export function outputProblems(def: KpiDefinition, columns: readonly string[], t
       severity: 'warning',
       field: `outputs[${i}]`,
       line: headerFieldLine(text, ['outputs', i]),
-      message: { en: `output ${o.name} is declared but the query returned no such column`, ja: `出力列 ${o.name} は宣言されていますが、問い合わせの結果にその列がありません` },
+      message: {
+        en: `output ${o.name} is declared but the query returned no such column`,
+        ja: `出力列 ${o.name} は宣言されていますが、問い合わせの結果にその列がありません`,
+      },
     });
   });
   const declared = new Set(def.outputs.map((o) => o.name));
@@ -187,7 +254,10 @@ export function outputProblems(def: KpiDefinition, columns: readonly string[], t
       severity: 'warning',
       field: 'outputs',
       line: headerFieldLine(text, ['outputs']),
-      message: { en: `the query returned columns that outputs does not declare: ${extra.join(', ')}`, ja: `outputs に宣言されていない列が結果にあります: ${extra.join('、')}` },
+      message: {
+        en: `the query returned columns that outputs does not declare: ${extra.join(', ')}`,
+        ja: `outputs に宣言されていない列が結果にあります: ${extra.join('、')}`,
+      },
     });
   }
   return problems;

@@ -14,7 +14,12 @@ const MAX_ID = 48;
 
 /** An id based on `base` that no KPI (built-in or custom, id or alias) uses: base, base_2, base_3 … */
 export function freeCustomId(catalogue: Catalogue, base: string): string {
-  let stem = base.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^[^a-z]+/, '').slice(0, MAX_ID) || 'custom_kpi';
+  let stem =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, '_')
+      .replace(/^[^a-z]+/, '')
+      .slice(0, MAX_ID) || 'custom_kpi';
   if (!NAME.test(stem)) stem = 'custom_kpi';
   const taken = new Set<string>(RESERVED_CUSTOM_IDS);
   for (const k of catalogue.kpis) for (const n of [k.id, ...(k.aliases ?? [])]) taken.add(n);
@@ -96,14 +101,20 @@ export function copyAsCustom(source: string, id: string, options: { chartType?: 
   const doc = parseDocument(yaml);
   if (!isMap(doc.contents)) throw new Error('the header is not a YAML mapping');
   const pairs = doc.contents.items as Pair<YamlNode, YamlNode>[];
-  const find = (key: string): Pair<YamlNode, YamlNode> | undefined => pairs.find((p) => isScalar(p.key) && p.key.value === key);
+  const find = (key: string): Pair<YamlNode, YamlNode> | undefined =>
+    pairs.find((p) => isScalar(p.key) && p.key.value === key);
   const edits: Edit[] = [];
   const lineStart = (offset: number): number => yaml.lastIndexOf('\n', offset - 1) + 1;
 
   const setScalar = (key: string, value: string): void => {
     const p = find(key);
     if (p?.value?.range) edits.push({ start: p.value.range[0], end: p.value.range[1], text: value });
-    else edits.push({ start: yaml.length, end: yaml.length, text: `${yaml.endsWith('\n') ? '' : '\n'}${key}: ${value}\n` });
+    else
+      edits.push({
+        start: yaml.length,
+        end: yaml.length,
+        text: `${yaml.endsWith('\n') ? '' : '\n'}${key}: ${value}\n`,
+      });
   };
   setScalar('id', id);
   setScalar('family', CUSTOM_FAMILY);
@@ -119,11 +130,16 @@ export function copyAsCustom(source: string, id: string, options: { chartType?: 
     }
   } else if (title && isScalar(title.value) && typeof title.value.value === 'string' && title.value.range) {
     const t = title.value.value;
-    edits.push({ start: title.value.range[0], end: title.value.range[1], text: `{ en: ${quoted(marked(t, 'en'))}, ja: ${quoted(marked(t, 'ja'))} }` });
+    edits.push({
+      start: title.value.range[0],
+      end: title.value.range[1],
+      text: `{ en: ${quoted(marked(t, 'en'))}, ja: ${quoted(marked(t, 'ja'))} }`,
+    });
   }
 
   const aliases = find('aliases');
-  if (aliases?.key.range && aliases.value?.range) edits.push({ start: lineStart(aliases.key.range[0]), end: aliases.value.range[2], text: '' });
+  if (aliases?.key.range && aliases.value?.range)
+    edits.push({ start: lineStart(aliases.key.range[0]), end: aliases.value.range[2], text: '' });
 
   if (options.chartType) {
     const chart = find('chart');
@@ -154,7 +170,8 @@ export interface DraftOptions {
 export function draftCustomKpi(catalogue: Catalogue, options: DraftOptions = {}): string {
   if (options.from) {
     const def = catalogue.kpis.find((k) => k.id === options.from || k.aliases?.includes(options.from!));
-    if (def) return copyAsCustom(def.source, freeCustomId(catalogue, `${def.id}_copy`), { chartType: options.chartType });
+    if (def)
+      return copyAsCustom(def.source, freeCustomId(catalogue, `${def.id}_copy`), { chartType: options.chartType });
   }
   return customTemplate(freeCustomId(catalogue, 'my_kpi'));
 }

@@ -49,7 +49,13 @@ export class CustomStoreError extends Error {
 
 function isEntry(x: unknown): x is StoredCustomKpi {
   const e = x as StoredCustomKpi;
-  return !!e && typeof e === 'object' && typeof e.id === 'string' && typeof e.text === 'string' && typeof e.savedAt === 'string';
+  return (
+    !!e &&
+    typeof e === 'object' &&
+    typeof e.id === 'string' &&
+    typeof e.text === 'string' &&
+    typeof e.savedAt === 'string'
+  );
 }
 
 /** Reads the saved custom KPIs (in the order they were first saved). */
@@ -59,23 +65,47 @@ export function readCustomKpis(store: KeyValueStore): StoreRead {
     raw = store.getItem(CUSTOM_KPIS_KEY);
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
-    return { kpis: [], problem: { en: `Saved custom KPIs cannot be read in this browser (${m}).`, ja: `保存したカスタム KPIをこのブラウザーで読み込めません（${m}）。` }, unreadable: true };
+    return {
+      kpis: [],
+      problem: {
+        en: `Saved custom KPIs cannot be read in this browser (${m}).`,
+        ja: `保存したカスタム KPIをこのブラウザーで読み込めません（${m}）。`,
+      },
+      unreadable: true,
+    };
   }
   if (raw === null) return { kpis: [], problem: null, unreadable: false };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { kpis: [], problem: { en: 'The saved custom KPIs are damaged and cannot be read.', ja: '保存したカスタム KPIのデータが壊れていて読み込めません。' }, unreadable: true };
+    return {
+      kpis: [],
+      problem: {
+        en: 'The saved custom KPIs are damaged and cannot be read.',
+        ja: '保存したカスタム KPIのデータが壊れていて読み込めません。',
+      },
+      unreadable: true,
+    };
   }
   const file = parsed as StoredFile;
   if (!file || typeof file !== 'object' || typeof file.version !== 'number' || !Array.isArray(file.kpis)) {
-    return { kpis: [], problem: { en: 'The saved custom KPIs are damaged and cannot be read.', ja: '保存したカスタム KPIのデータが壊れていて読み込めません。' }, unreadable: true };
+    return {
+      kpis: [],
+      problem: {
+        en: 'The saved custom KPIs are damaged and cannot be read.',
+        ja: '保存したカスタム KPIのデータが壊れていて読み込めません。',
+      },
+      unreadable: true,
+    };
   }
   if (file.version > FORMAT_VERSION) {
     return {
       kpis: [],
-      problem: { en: 'The saved custom KPIs were written by a newer version of this app; they are left as they are.', ja: '保存したカスタム KPIは新しいバージョンのアプリで保存されています。そのまま残します。' },
+      problem: {
+        en: 'The saved custom KPIs were written by a newer version of this app; they are left as they are.',
+        ja: '保存したカスタム KPIは新しいバージョンのアプリで保存されています。そのまま残します。',
+      },
       unreadable: true,
     };
   }
@@ -83,7 +113,12 @@ export function readCustomKpis(store: KeyValueStore): StoreRead {
   const dropped = file.kpis.length - kpis.length;
   return {
     kpis,
-    problem: dropped ? { en: `${dropped} saved custom KPI entries are damaged and were skipped.`, ja: `保存したカスタム KPIのうち ${dropped} 件が壊れていたため読み飛ばしました。` } : null,
+    problem: dropped
+      ? {
+          en: `${dropped} saved custom KPI entries are damaged and were skipped.`,
+          ja: `保存したカスタム KPIのうち ${dropped} 件が壊れていたため読み飛ばしました。`,
+        }
+      : null,
     unreadable: false,
   };
 }
@@ -94,7 +129,10 @@ function write(store: KeyValueStore, kpis: StoredCustomKpi[]): void {
     store.setItem(CUSTOM_KPIS_KEY, JSON.stringify(file));
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
-    throw new CustomStoreError({ en: `The custom KPI could not be saved in this browser (${m}).`, ja: `カスタム KPIをこのブラウザーに保存できませんでした（${m}）。` });
+    throw new CustomStoreError({
+      en: `The custom KPI could not be saved in this browser (${m}).`,
+      ja: `カスタム KPIをこのブラウザーに保存できませんでした（${m}）。`,
+    });
   }
 }
 
@@ -112,7 +150,10 @@ function current(store: KeyValueStore, now: Date): StoredCustomKpi[] {
     try {
       store.setItem(`${CUSTOM_KPIS_KEY}.unreadable-${now.toISOString()}`, raw);
     } catch {
-      throw new CustomStoreError({ en: 'The saved custom KPIs cannot be read and could not be set aside; nothing was overwritten.', ja: '保存済みのカスタム KPIが読めず、退避もできなかったため、上書きしていません。' });
+      throw new CustomStoreError({
+        en: 'The saved custom KPIs cannot be read and could not be set aside; nothing was overwritten.',
+        ja: '保存済みのカスタム KPIが読めず、退避もできなかったため、上書きしていません。',
+      });
     }
   }
   return [];
@@ -122,7 +163,12 @@ function current(store: KeyValueStore, now: Date): StoredCustomKpi[] {
  * Saves a custom KPI (new, or in place of the one saved as `replaces`, which keeps its
  * position). Returns the saved list. Throws {@link CustomStoreError}.
  */
-export function saveCustomKpiText(store: KeyValueStore, id: string, text: string, options: { replaces?: string | null; now?: Date } = {}): StoredCustomKpi[] {
+export function saveCustomKpiText(
+  store: KeyValueStore,
+  id: string,
+  text: string,
+  options: { replaces?: string | null; now?: Date } = {},
+): StoredCustomKpi[] {
   const now = options.now ?? new Date();
   const kpis = current(store, now);
   const entry: StoredCustomKpi = { id, text, savedAt: now.toISOString() };

@@ -4,7 +4,18 @@
  * be found, the line number, in English and Japanese.
  */
 import { isMap, isSeq, LineCounter, parseDocument, YAMLParseError, type Node as YamlNode } from 'yaml';
-import type { Bilingual, ConditionalRequirement, KpiDefinition, KpiFamily, OutputSpec, ParamConstraint, ParamMatch, ParamSpec, ParamType, Requirements } from './types.js';
+import type {
+  Bilingual,
+  ConditionalRequirement,
+  KpiDefinition,
+  KpiFamily,
+  OutputSpec,
+  ParamConstraint,
+  ParamMatch,
+  ParamSpec,
+  ParamType,
+  Requirements,
+} from './types.js';
 
 /** Families of the KPI files under `sql/` (custom KPIs have their own, `custom`). */
 const FAMILIES: readonly KpiFamily[] = ['revenue', 'customers', 'product', 'support', 'costs'];
@@ -12,7 +23,19 @@ const FAMILIES: readonly KpiFamily[] = ['revenue', 'customers', 'product', 'supp
 export const CUSTOM_FAMILY = 'custom' satisfies KpiFamily;
 const PARAM_TYPES: readonly ParamType[] = ['date', 'integer', 'number', 'boolean', 'enum', 'string', 'string_list'];
 const OUTPUT_TYPES = ['date', 'integer', 'number', 'string', 'boolean'] as const;
-const UNITS = ['currency', 'ratio', 'count', 'days', 'hours', 'minutes', 'score', 'percent', 'multiple', 'text', 'date'];
+const UNITS = [
+  'currency',
+  'ratio',
+  'count',
+  'days',
+  'hours',
+  'minutes',
+  'score',
+  'percent',
+  'multiple',
+  'text',
+  'date',
+];
 const NAME = /^[a-z][a-z0-9_]*$/;
 
 /** Where in the header a problem is: keys and list indexes (`['params', 0, 'type']`). */
@@ -65,7 +88,10 @@ const CLOSE = '---*/';
  * Splits a KPI file into header YAML text, body SQL, the body's first line number and the
  * line of the header's opening `/*---` (the YAML's first line is on that line).
  */
-export function splitKpiFile(text: string, path = '<kpi>'): { yaml: string; sql: string; bodyLine: number; headerLine: number } {
+export function splitKpiFile(
+  text: string,
+  path = '<kpi>',
+): { yaml: string; sql: string; bodyLine: number; headerLine: number } {
   const src = text.replace(/^\uFEFF/, '');
   const start = src.indexOf(OPEN);
   if (start < 0 || src.slice(0, start).trim() !== '') {
@@ -76,7 +102,9 @@ export function splitKpiFile(text: string, path = '<kpi>'): { yaml: string; sql:
   const headerLine = src.slice(0, start).split('\n').length;
   const end = src.indexOf(CLOSE, start + OPEN.length);
   if (end < 0) {
-    throw new KpiHeaderError(path, headerLine, `the header comment is not closed with "${CLOSE}"`, { ja: `ヘッダーのコメントが "${CLOSE}" で閉じられていません` });
+    throw new KpiHeaderError(path, headerLine, `the header comment is not closed with "${CLOSE}"`, {
+      ja: `ヘッダーのコメントが "${CLOSE}" で閉じられていません`,
+    });
   }
   const yaml = src.slice(start + OPEN.length, end);
   const sql = src.slice(end + CLOSE.length);
@@ -91,11 +119,20 @@ function bilingual(v: unknown, at: HeaderPath, required = true): Bilingual | und
     return undefined;
   }
   if (typeof v === 'string') return { en: v, ja: v };
-  if (typeof v === 'object' && v && typeof (v as Bilingual).en === 'string' && typeof (v as Bilingual).ja === 'string') {
+  if (
+    typeof v === 'object' &&
+    v &&
+    typeof (v as Bilingual).en === 'string' &&
+    typeof (v as Bilingual).ja === 'string'
+  ) {
     const extra = Object.keys(v).filter((k) => k !== 'en' && k !== 'ja');
     // A comma inside unquoted flow-style text splits it into extra keys: quote such text.
     if (extra.length) {
-      fail(at, `${what} has keys other than en and ja (${extra.join(', ')}); quote text that contains commas`, `${what} に en・ja 以外のキー（${extra.join(', ')}）があります。カンマを含む文は引用符で囲んでください`);
+      fail(
+        at,
+        `${what} has keys other than en and ja (${extra.join(', ')}); quote text that contains commas`,
+        `${what} に en・ja 以外のキー（${extra.join(', ')}）があります。カンマを含む文は引用符で囲んでください`,
+      );
     }
     return { en: (v as Bilingual).en, ja: (v as Bilingual).ja };
   }
@@ -104,19 +141,32 @@ function bilingual(v: unknown, at: HeaderPath, required = true): Bilingual | und
 
 function param(raw: unknown, i: number): ParamSpec {
   const at = ['params', i];
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail(at, 'each parameter must be a mapping', 'パラメータはそれぞれ name・type などを持つマッピングにしてください');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    fail(at, 'each parameter must be a mapping', 'パラメータはそれぞれ name・type などを持つマッピングにしてください');
   const p = raw as Record<string, unknown>;
   const name = p.name;
   if (typeof name !== 'string' || !NAME.test(name)) {
-    fail([...at, 'name'], `parameter name ${JSON.stringify(name)} must be lower_snake_case`, `パラメータ名 ${JSON.stringify(name)} は小文字の snake_case にしてください`);
+    fail(
+      [...at, 'name'],
+      `parameter name ${JSON.stringify(name)} must be lower_snake_case`,
+      `パラメータ名 ${JSON.stringify(name)} は小文字の snake_case にしてください`,
+    );
   }
   const type = p.type as ParamType;
   if (!PARAM_TYPES.includes(type)) {
-    fail([...at, 'type'], `parameter ${name}: type must be one of ${PARAM_TYPES.join(', ')}`, `パラメータ ${name}: type は ${PARAM_TYPES.join('、')} のいずれかです`);
+    fail(
+      [...at, 'type'],
+      `parameter ${name}: type must be one of ${PARAM_TYPES.join(', ')}`,
+      `パラメータ ${name}: type は ${PARAM_TYPES.join('、')} のいずれかです`,
+    );
   }
   const values = p.values;
   if (values !== undefined && (!Array.isArray(values) || values.some((x) => typeof x !== 'string'))) {
-    fail([...at, 'values'], `parameter ${name}: values must be a list of text`, `パラメータ ${name}: values は文字列のリストにしてください`);
+    fail(
+      [...at, 'values'],
+      `parameter ${name}: values must be a list of text`,
+      `パラメータ ${name}: values は文字列のリストにしてください`,
+    );
   }
   if (type === 'enum' && (!values || values.length === 0)) {
     fail(at, `parameter ${name}: an enum needs its values`, `パラメータ ${name}: enum には values が必要です`);
@@ -139,18 +189,35 @@ function output(raw: unknown, i: number): OutputSpec {
   const at = ['outputs', i];
   const o = (typeof raw === 'string' ? { name: raw, type: 'number' } : raw) as Record<string, unknown>;
   if (!o || typeof o !== 'object' || typeof o.name !== 'string' || !NAME.test(o.name)) {
-    fail(typeof raw === 'string' ? at : [...at, 'name'], `output ${JSON.stringify(o?.name)} must be lower_snake_case`, `出力列 ${JSON.stringify(o?.name)} は小文字の snake_case にしてください`);
+    fail(
+      typeof raw === 'string' ? at : [...at, 'name'],
+      `output ${JSON.stringify(o?.name)} must be lower_snake_case`,
+      `出力列 ${JSON.stringify(o?.name)} は小文字の snake_case にしてください`,
+    );
   }
   if (!OUTPUT_TYPES.includes(o.type as (typeof OUTPUT_TYPES)[number])) {
-    fail([...at, 'type'], `output ${o.name}: type must be one of ${OUTPUT_TYPES.join(', ')}`, `出力列 ${o.name}: type は ${OUTPUT_TYPES.join('、')} のいずれかです`);
+    fail(
+      [...at, 'type'],
+      `output ${o.name}: type must be one of ${OUTPUT_TYPES.join(', ')}`,
+      `出力列 ${o.name}: type は ${OUTPUT_TYPES.join('、')} のいずれかです`,
+    );
   }
   if (o.unit !== undefined && !UNITS.includes(o.unit as string)) {
-    fail([...at, 'unit'], `output ${o.name}: unit must be one of ${UNITS.join(', ')}`, `出力列 ${o.name}: unit は ${UNITS.join('、')} のいずれかです`);
+    fail(
+      [...at, 'unit'],
+      `output ${o.name}: unit must be one of ${UNITS.join(', ')}`,
+      `出力列 ${o.name}: unit は ${UNITS.join('、')} のいずれかです`,
+    );
   }
   const spec: OutputSpec = { name: o.name, type: o.type as OutputSpec['type'] };
   if (o.unit) spec.unit = o.unit as OutputSpec['unit'];
   if (o.optional === true) {
-    if (o.name !== 'segment') fail([...at, 'optional'], `output ${o.name}: only the segment column may be optional`, `出力列 ${o.name}: optional にできるのは segment 列だけです`);
+    if (o.name !== 'segment')
+      fail(
+        [...at, 'optional'],
+        `output ${o.name}: only the segment column may be optional`,
+        `出力列 ${o.name}: optional にできるのは segment 列だけです`,
+      );
     spec.optional = true;
   }
   const label = bilingual(o.label, [...at, 'label'], false);
@@ -162,11 +229,19 @@ function requirements(raw: unknown, at: HeaderPath): Requirements {
   const what = formatHeaderPath(at);
   const r = (raw ?? {}) as Record<string, unknown>;
   if (typeof r !== 'object' || Array.isArray(r)) {
-    fail(at, `${what} must map view names to lists of columns`, `${what} はビュー名から列名のリストへのマッピングにしてください`);
+    fail(
+      at,
+      `${what} must map view names to lists of columns`,
+      `${what} はビュー名から列名のリストへのマッピングにしてください`,
+    );
   }
   for (const [view, cols] of Object.entries(r)) {
     if (!Array.isArray(cols) || cols.some((c) => typeof c !== 'string')) {
-      fail([...at, view], `${what}.${view} must be a list of column names`, `${what}.${view} は列名のリストにしてください`);
+      fail(
+        [...at, view],
+        `${what}.${view} must be a list of column names`,
+        `${what}.${view} は列名のリストにしてください`,
+      );
     }
   }
   return r as Requirements;
@@ -181,11 +256,21 @@ function paramMatch(raw: unknown, at: HeaderPath, params: ParamSpec[]): ParamMat
   const out: ParamMatch = {};
   for (const [name, v] of Object.entries(raw as Record<string, unknown>)) {
     const spec = params.find((p) => p.name === name);
-    if (!spec) fail([...at, name], `${what} names ${name}, which is not a declared parameter`, `${what} の ${name} は宣言されたパラメータではありません`);
+    if (!spec)
+      fail(
+        [...at, name],
+        `${what} names ${name}, which is not a declared parameter`,
+        `${what} の ${name} は宣言されたパラメータではありません`,
+      );
     const list = (Array.isArray(v) ? v : [v]).map((x) => String(x));
     if (spec.values) {
       const bad = list.find((x) => !spec.values!.includes(x));
-      if (bad !== undefined) fail([...at, name], `${what}: ${bad} is not a value of ${name}`, `${what}: ${bad} は ${name} の値ではありません`);
+      if (bad !== undefined)
+        fail(
+          [...at, name],
+          `${what}: ${bad} is not a value of ${name}`,
+          `${what}: ${bad} は ${name} の値ではありません`,
+        );
     }
     out[name] = list;
   }
@@ -202,13 +287,26 @@ function list(raw: unknown, at: HeaderPath): unknown[] {
 }
 
 /** The header object (already YAML-parsed) as a definition; throws HeaderIssue. */
-function readHeader(h: Record<string, unknown>, sql: string, options: ParseOptions): Omit<KpiDefinition, 'path' | 'source'> {
+function readHeader(
+  h: Record<string, unknown>,
+  sql: string,
+  options: ParseOptions,
+): Omit<KpiDefinition, 'path' | 'source'> {
   if (typeof h.id !== 'string' || !NAME.test(h.id)) {
-    fail(['id'], 'id must be lower_snake_case text', 'id は小文字の snake_case（英小文字・数字・_、先頭は英字）にしてください');
+    fail(
+      ['id'],
+      'id must be lower_snake_case text',
+      'id は小文字の snake_case（英小文字・数字・_、先頭は英字）にしてください',
+    );
   }
   const family = h.family as KpiFamily;
   if (options.custom) {
-    if (family !== CUSTOM_FAMILY) fail(['family'], `family of a custom KPI must be ${CUSTOM_FAMILY}`, `カスタム KPIの family は ${CUSTOM_FAMILY} にしてください`);
+    if (family !== CUSTOM_FAMILY)
+      fail(
+        ['family'],
+        `family of a custom KPI must be ${CUSTOM_FAMILY}`,
+        `カスタム KPIの family は ${CUSTOM_FAMILY} にしてください`,
+      );
   } else if (!FAMILIES.includes(family)) {
     fail(['family'], `family must be one of ${FAMILIES.join(', ')}`, `family は ${FAMILIES.join('、')} のいずれかです`);
   }
@@ -217,28 +315,50 @@ function readHeader(h: Record<string, unknown>, sql: string, options: ParseOptio
   const requires = requirements(h.requires, ['requires']);
   const params = list(h.params, ['params']).map((p, i) => param(p, i));
   params.forEach((p, i) => {
-    if (params.findIndex((q) => q.name === p.name) !== i) fail(['params', i, 'name'], `parameter ${p.name} is declared twice`, `パラメータ ${p.name} が二度宣言されています`);
+    if (params.findIndex((q) => q.name === p.name) !== i)
+      fail(
+        ['params', i, 'name'],
+        `parameter ${p.name} is declared twice`,
+        `パラメータ ${p.name} が二度宣言されています`,
+      );
   });
   const outputs = list(h.outputs, ['outputs']).map((o, i) => output(o, i));
-  if (outputs.length === 0) fail(['outputs'], 'outputs must list the result columns', 'outputs に結果の列を並べてください');
+  if (outputs.length === 0)
+    fail(['outputs'], 'outputs must list the result columns', 'outputs に結果の列を並べてください');
   outputs.forEach((o, i) => {
-    if (outputs.findIndex((q) => q.name === o.name) !== i) fail(['outputs', i, 'name'], `output ${o.name} is declared twice`, `出力列 ${o.name} が二度宣言されています`);
+    if (outputs.findIndex((q) => q.name === o.name) !== i)
+      fail(['outputs', i, 'name'], `output ${o.name} is declared twice`, `出力列 ${o.name} が二度宣言されています`);
   });
   if (!sql.trim()) fail([], 'the file has no SQL after its header', 'ヘッダーの後に SQL がありません');
   if (outputs.some((o) => o.optional) && !params.some((p) => p.name === 'breakdown' && p.values?.includes('segment'))) {
-    fail(['outputs'], 'an optional segment output needs a breakdown parameter with the value segment', 'optional な segment 列には、値 segment を持つ breakdown パラメータが必要です');
+    fail(
+      ['outputs'],
+      'an optional segment output needs a breakdown parameter with the value segment',
+      'optional な segment 列には、値 segment を持つ breakdown パラメータが必要です',
+    );
   }
   const derived = (h.derived ?? []) as unknown;
   if (!Array.isArray(derived) || derived.some((d) => typeof d !== 'string')) {
-    fail(['derived'], 'derived must be a list of derived table names', 'derived は派生テーブル名のリストにしてください');
+    fail(
+      ['derived'],
+      'derived must be a list of derived table names',
+      'derived は派生テーブル名のリストにしてください',
+    );
   }
   const aliases = (h.aliases ?? []) as unknown;
   if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string' || !NAME.test(a) || a === h.id)) {
-    fail(['aliases'], 'aliases must be a list of lower_snake_case ids other than the id', 'aliases は id 以外の小文字 snake_case の id のリストにしてください');
+    fail(
+      ['aliases'],
+      'aliases must be a list of lower_snake_case ids other than the id',
+      'aliases は id 以外の小文字 snake_case の id のリストにしてください',
+    );
   }
   const requiresWhen: ConditionalRequirement[] = list(h.requires_when, ['requires_when']).map((r, i) => {
     const o = (r ?? {}) as Record<string, unknown>;
-    return { when: paramMatch(o.when, ['requires_when', i, 'when'], params), requires: requirements(o.requires, ['requires_when', i, 'requires']) };
+    return {
+      when: paramMatch(o.when, ['requires_when', i, 'when'], params),
+      requires: requirements(o.requires, ['requires_when', i, 'requires']),
+    };
   });
   const constraints: ParamConstraint[] = list(h.constraints, ['constraints']).map((c, i) => {
     const o = (c ?? {}) as Record<string, unknown>;
@@ -249,7 +369,11 @@ function readHeader(h: Record<string, unknown>, sql: string, options: ParseOptio
     };
   });
   if (h.chart !== undefined && h.chart !== null && (typeof h.chart !== 'object' || Array.isArray(h.chart))) {
-    fail(['chart'], 'chart must be a mapping such as { type: line, x: month, y: [value] }', 'chart は { type: line, x: month, y: [value] } のようなマッピングにしてください');
+    fail(
+      ['chart'],
+      'chart must be a mapping such as { type: line, x: month, y: [value] }',
+      'chart は { type: line, x: month, y: [value] } のようなマッピングにしてください',
+    );
   }
   return {
     id: h.id,
@@ -308,11 +432,15 @@ export function parseKpiFile(text: string, path = '<kpi>', options: ParseOptions
   if (bad) {
     const line = bad instanceof YAMLParseError && bad.linePos ? fileLine(bad.linePos[0].line) : null;
     const first = bad.message.split('\n')[0];
-    throw new KpiHeaderError(path, line, `header is not valid YAML: ${first}`, { ja: `ヘッダーが YAML として読めません: ${first}` });
+    throw new KpiHeaderError(path, line, `header is not valid YAML: ${first}`, {
+      ja: `ヘッダーが YAML として読めません: ${first}`,
+    });
   }
   const h = doc.toJS() as unknown;
   if (!h || typeof h !== 'object' || Array.isArray(h)) {
-    throw new KpiHeaderError(path, headerLine, 'header must be a YAML mapping', { ja: 'ヘッダーは YAML のマッピング（キー: 値）にしてください' });
+    throw new KpiHeaderError(path, headerLine, 'header must be a YAML mapping', {
+      ja: 'ヘッダーは YAML のマッピング（キー: 値）にしてください',
+    });
   }
   try {
     return { ...readHeader(h as Record<string, unknown>, sql, options), path, source: text };

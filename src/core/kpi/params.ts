@@ -43,7 +43,13 @@ function coerce(spec: ParamSpec, raw: unknown): { value?: ParamValues[string]; p
     case 'date': {
       const s = String(raw).trim().replace(/\//g, '-');
       if (!isValidDate(s)) {
-        return { problem: problem(name, `${name} must be a date like 2024-01-31, not "${raw}"`, `${name} は 2024-01-31 のような日付で指定してください（"${raw}" は不可）`) };
+        return {
+          problem: problem(
+            name,
+            `${name} must be a date like 2024-01-31, not "${raw}"`,
+            `${name} は 2024-01-31 のような日付で指定してください（"${raw}" は不可）`,
+          ),
+        };
       }
       return { value: s };
     }
@@ -52,13 +58,23 @@ function coerce(spec: ParamSpec, raw: unknown): { value?: ParamValues[string]; p
       const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
       if (!Number.isFinite(n) || (spec.type === 'integer' && !Number.isInteger(n))) {
         const kind = spec.type === 'integer' ? ['a whole number', '整数'] : ['a number', '数値'];
-        return { problem: problem(name, `${name} must be ${kind[0]}, not "${raw}"`, `${name} は${kind[1]}で指定してください（"${raw}" は不可）`) };
+        return {
+          problem: problem(
+            name,
+            `${name} must be ${kind[0]}, not "${raw}"`,
+            `${name} は${kind[1]}で指定してください（"${raw}" は不可）`,
+          ),
+        };
       }
       if (spec.min !== undefined && n < spec.min) {
-        return { problem: problem(name, `${name} must be at least ${spec.min}`, `${name} は ${spec.min} 以上にしてください`) };
+        return {
+          problem: problem(name, `${name} must be at least ${spec.min}`, `${name} は ${spec.min} 以上にしてください`),
+        };
       }
       if (spec.max !== undefined && n > spec.max) {
-        return { problem: problem(name, `${name} must be at most ${spec.max}`, `${name} は ${spec.max} 以下にしてください`) };
+        return {
+          problem: problem(name, `${name} must be at most ${spec.max}`, `${name} は ${spec.max} 以下にしてください`),
+        };
       }
       return { value: n };
     }
@@ -67,14 +83,24 @@ function coerce(spec: ParamSpec, raw: unknown): { value?: ParamValues[string]; p
       const s = String(raw).trim().toLowerCase();
       if (['true', '1', 'yes', 'on'].includes(s)) return { value: true };
       if (['false', '0', 'no', 'off'].includes(s)) return { value: false };
-      return { problem: problem(name, `${name} must be true or false, not "${raw}"`, `${name} は true か false で指定してください`) };
+      return {
+        problem: problem(
+          name,
+          `${name} must be true or false, not "${raw}"`,
+          `${name} は true か false で指定してください`,
+        ),
+      };
     }
     case 'enum':
     case 'string': {
       const s = String(raw);
       if (spec.values && !spec.values.includes(s)) {
         return {
-          problem: problem(name, `${name} must be one of ${spec.values.join(', ')}, not "${s}"`, `${name} は ${spec.values.join('、')} のいずれかです（"${s}" は不可）`),
+          problem: problem(
+            name,
+            `${name} must be one of ${spec.values.join(', ')}, not "${s}"`,
+            `${name} は ${spec.values.join('、')} のいずれかです（"${s}" は不可）`,
+          ),
         };
       }
       return { value: s };
@@ -103,13 +129,23 @@ export function paramsMatch(match: Record<string, string[]>, values: ParamValues
  * problems (a typo must not silently fall back to a default). `as_of` defaults to the
  * latest date in the data.
  */
-export function resolveParams(def: KpiDefinition, input: Record<string, unknown>, ctx: ParamContext): { values: ParamValues; problems: ParamProblem[] } {
+export function resolveParams(
+  def: KpiDefinition,
+  input: Record<string, unknown>,
+  ctx: ParamContext,
+): { values: ParamValues; problems: ParamProblem[] } {
   const problems: ParamProblem[] = [];
   const values: ParamValues = {};
   const known = new Set(def.params.map((p) => p.name));
   for (const key of Object.keys(input)) {
     if (!known.has(key)) {
-      problems.push(problem(key, `${def.id} has no parameter "${key}" (it has: ${[...known].join(', ') || 'none'})`, `${def.id} にパラメータ "${key}" はありません（あるもの: ${[...known].join('、') || 'なし'}）`));
+      problems.push(
+        problem(
+          key,
+          `${def.id} has no parameter "${key}" (it has: ${[...known].join(', ') || 'none'})`,
+          `${def.id} にパラメータ "${key}" はありません（あるもの: ${[...known].join('、') || 'なし'}）`,
+        ),
+      );
     }
   }
   for (const spec of def.params) {
@@ -158,7 +194,11 @@ export function undeclaredParams(def: KpiDefinition): string[] {
  * Rewrites `$name` references into typed positional placeholders and returns the values
  * to bind, in order. Each parameter is bound once, however often it is referenced.
  */
-export function compileSql(def: KpiDefinition, values: ParamValues, sql = def.sql): { sql: string; params: SqlValue[] } {
+export function compileSql(
+  def: KpiDefinition,
+  values: ParamValues,
+  sql = def.sql,
+): { sql: string; params: SqlValue[] } {
   const specs = new Map(def.params.map((p) => [p.name, p]));
   const order: string[] = [];
   let out = '';

@@ -65,7 +65,8 @@ export class KpiRunner {
     readonly catalogue: Catalogue,
     private readonly options: { schema?: string } = {},
   ) {
-    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error(`bad schema name ${options.schema}`);
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema))
+      throw new Error(`bad schema name ${options.schema}`);
   }
 
   /** Runs `fn` with the canonical schema first on the search path (re-entrant). */
@@ -123,7 +124,8 @@ export class KpiRunner {
     const missing: Bilingual[] = [];
     const required: Array<[string, string[]]> = Object.entries(def.requires);
     if (values) {
-      for (const rw of def.requiresWhen ?? []) if (paramsMatch(rw.when, values)) required.push(...Object.entries(rw.requires));
+      for (const rw of def.requiresWhen ?? [])
+        if (paramsMatch(rw.when, values)) required.push(...Object.entries(rw.requires));
     }
     for (const [view, cols] of required) {
       if (this.catalogue.derived.has(view)) await this.buildDerived(view);
@@ -132,7 +134,9 @@ export class KpiRunner {
       if (ok === undefined) {
         const where = cols.length ? `WHERE ${cols.map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ')}` : '';
         try {
-          const rows = tableToRows(await this.engine.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${quoteIdent(view)} ${where} LIMIT 1)`));
+          const rows = tableToRows(
+            await this.engine.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${quoteIdent(view)} ${where} LIMIT 1)`),
+          );
           ok = Number(rows[0]?.n ?? 0) > 0;
         } catch {
           ok = false;
@@ -155,7 +159,8 @@ export class KpiRunner {
     if (this.built.get(name) === this.dataVersion) return;
     const d: DerivedDefinition | undefined = this.catalogue.derived.get(name);
     if (!d) throw new Error(`derived table ${name} is not defined`);
-    if (stack.includes(name)) throw new Error(`derived tables depend on each other in a cycle: ${[...stack, name].join(' -> ')}`);
+    if (stack.includes(name))
+      throw new Error(`derived tables depend on each other in a cycle: ${[...stack, name].join(' -> ')}`);
     for (const dep of d.depends) await this.buildDerived(dep, [...stack, name]);
     await this.engine.exec(d.sql);
     this.built.set(name, this.dataVersion);
@@ -171,11 +176,17 @@ export class KpiRunner {
   }
 
   /** Resolves parameters without running (for forms and links). */
-  async resolve(id: string, input: Record<string, unknown> = {}): Promise<{ def: KpiDefinition; values: ParamValues; problems: ParamProblem[] }> {
+  async resolve(
+    id: string,
+    input: Record<string, unknown> = {},
+  ): Promise<{ def: KpiDefinition; values: ParamValues; problems: ParamProblem[] }> {
     return this.inSchema(() => this.resolveHere(id, input));
   }
 
-  private async resolveHere(id: string, input: Record<string, unknown>): Promise<{ def: KpiDefinition; values: ParamValues; problems: ParamProblem[] }> {
+  private async resolveHere(
+    id: string,
+    input: Record<string, unknown>,
+  ): Promise<{ def: KpiDefinition; values: ParamValues; problems: ParamProblem[] }> {
     const def = this.need(id);
     const { values, problems } = resolveParams(def, input, { dataEnd: await this.dataEnd() });
     return { def, values, problems };
@@ -183,7 +194,10 @@ export class KpiRunner {
 
   private need(id: string): KpiDefinition {
     const def = this.get(id);
-    if (!def) throw new KpiRunError(id, 'unknown-kpi', [{ en: `there is no KPI named ${id}`, ja: `${id} という KPI はありません` }]);
+    if (!def)
+      throw new KpiRunError(id, 'unknown-kpi', [
+        { en: `there is no KPI named ${id}`, ja: `${id} という KPI はありません` },
+      ]);
     return def;
   }
 
@@ -202,7 +216,13 @@ export class KpiRunner {
 
   private async runHere(def: KpiDefinition, id: string, input: Record<string, unknown>): Promise<KpiResult> {
     const { values, problems } = resolveParams(def, input, { dataEnd: await this.dataEndHere() });
-    if (problems.length) throw new KpiRunError(id, 'params', problems.map((p) => p.message), problems);
+    if (problems.length)
+      throw new KpiRunError(
+        id,
+        'params',
+        problems.map((p) => p.message),
+        problems,
+      );
     const missing = await this.missingData(def, values);
     if (missing.length) throw new KpiRunError(id, 'missing-data', missing);
     await this.ensureDerived(def.derived);

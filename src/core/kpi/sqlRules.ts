@@ -16,13 +16,59 @@ export interface SqlRule {
 
 /** Engine-hostile or forbidden SQL. */
 export const SQL_RULES: readonly SqlRule[] = [
-  { id: 'timestamptz', pattern: /\btimestamptz\b/i, why: { en: 'TIMESTAMPTZ is not allowed (it stops the engine without ICU); use TIMESTAMP', ja: 'TIMESTAMPTZ は使えません（ICU なしではエンジンが止まります）。TIMESTAMP を使ってください' } },
-  { id: 'timestamptz', pattern: /\btimestamp\s+with\s+time\s+zone\b/i, why: { en: 'TIMESTAMP WITH TIME ZONE is not allowed (it stops the engine without ICU); use TIMESTAMP', ja: 'TIMESTAMP WITH TIME ZONE は使えません（ICU なしではエンジンが止まります）。TIMESTAMP を使ってください' } },
-  { id: 'clock', pattern: /\b(now|current_date|current_timestamp|get_current_timestamp|today)\b/i, why: { en: 'results should depend on the data and parameters, not the clock (use $as_of or the latest date in the data)', ja: '結果は時計ではなくデータとパラメータで決まるようにしてください（$as_of かデータ内の最新日を使います）' } },
-  { id: 'extension', pattern: /\b(read_parquet|parquet_scan|read_json\w*|json_\w+|to_json|from_json)\s*\(/i, why: { en: 'Parquet and JSON functions need extensions, which are switched off', ja: 'Parquet・JSON の関数は拡張機能が必要で、拡張機能は無効です' } },
-  { id: 'timezone', pattern: /\b(timezone|at\s+time\s+zone|current_setting)\b/i, why: { en: 'time-zone functions need ICU, which is not loaded', ja: 'タイムゾーン関数は ICU が必要で、読み込まれていません' } },
-  { id: 'extension', pattern: /\b(install|load)\s+\w+/i, why: { en: 'extensions cannot be installed or loaded', ja: '拡張機能のインストール・読み込みはできません' } },
-  { id: 'remote', pattern: /https?:\/\//i, why: { en: 'remote files cannot be read: no data leaves or enters the page from elsewhere', ja: 'リモートのファイルは読めません（ページ外とのデータのやり取りはしません）' } },
+  {
+    id: 'timestamptz',
+    pattern: /\btimestamptz\b/i,
+    why: {
+      en: 'TIMESTAMPTZ is not allowed (it stops the engine without ICU); use TIMESTAMP',
+      ja: 'TIMESTAMPTZ は使えません（ICU なしではエンジンが止まります）。TIMESTAMP を使ってください',
+    },
+  },
+  {
+    id: 'timestamptz',
+    pattern: /\btimestamp\s+with\s+time\s+zone\b/i,
+    why: {
+      en: 'TIMESTAMP WITH TIME ZONE is not allowed (it stops the engine without ICU); use TIMESTAMP',
+      ja: 'TIMESTAMP WITH TIME ZONE は使えません（ICU なしではエンジンが止まります）。TIMESTAMP を使ってください',
+    },
+  },
+  {
+    id: 'clock',
+    pattern: /\b(now|current_date|current_timestamp|get_current_timestamp|today)\b/i,
+    why: {
+      en: 'results should depend on the data and parameters, not the clock (use $as_of or the latest date in the data)',
+      ja: '結果は時計ではなくデータとパラメータで決まるようにしてください（$as_of かデータ内の最新日を使います）',
+    },
+  },
+  {
+    id: 'extension',
+    pattern: /\b(read_parquet|parquet_scan|read_json\w*|json_\w+|to_json|from_json)\s*\(/i,
+    why: {
+      en: 'Parquet and JSON functions need extensions, which are switched off',
+      ja: 'Parquet・JSON の関数は拡張機能が必要で、拡張機能は無効です',
+    },
+  },
+  {
+    id: 'timezone',
+    pattern: /\b(timezone|at\s+time\s+zone|current_setting)\b/i,
+    why: {
+      en: 'time-zone functions need ICU, which is not loaded',
+      ja: 'タイムゾーン関数は ICU が必要で、読み込まれていません',
+    },
+  },
+  {
+    id: 'extension',
+    pattern: /\b(install|load)\s+\w+/i,
+    why: { en: 'extensions cannot be installed or loaded', ja: '拡張機能のインストール・読み込みはできません' },
+  },
+  {
+    id: 'remote',
+    pattern: /https?:\/\//i,
+    why: {
+      en: 'remote files cannot be read: no data leaves or enters the page from elsewhere',
+      ja: 'リモートのファイルは読めません（ページ外とのデータのやり取りはしません）',
+    },
+  },
 ];
 
 /**
@@ -31,7 +77,9 @@ export const SQL_RULES: readonly SqlRule[] = [
  */
 export function codeOnly(sql: string): string {
   const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
-  return sql.replace(/--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*(?:'|$)|"(?:[^"]|"")*(?:"|$)/g, (m) => (m.startsWith('"') ? m : blank(m)));
+  return sql.replace(/--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*(?:'|$)|"(?:[^"]|"")*(?:"|$)/g, (m) =>
+    m.startsWith('"') ? m : blank(m),
+  );
 }
 
 /** A rule broken at an offset of the SQL. */
@@ -65,12 +113,22 @@ export function checkSingleQuery(sql: string): SqlRuleHit | null {
     return {
       rule: 'not-a-query',
       offset: Math.max(0, offset),
-      why: { en: 'the SQL must be one query: SELECT …, WITH … SELECT … or FROM …', ja: 'SQL は1つの問い合わせ（SELECT …、WITH … SELECT …、FROM …）にしてください' },
+      why: {
+        en: 'the SQL must be one query: SELECT …, WITH … SELECT … or FROM …',
+        ja: 'SQL は1つの問い合わせ（SELECT …、WITH … SELECT …、FROM …）にしてください',
+      },
     };
   }
   const semi = code.indexOf(';');
   if (semi >= 0 && code.slice(semi + 1).trim() !== '') {
-    return { rule: 'several-statements', offset: semi, why: { en: 'only one statement is allowed: remove what follows the semicolon', ja: '文は1つだけです。セミコロンの後ろを削除してください' } };
+    return {
+      rule: 'several-statements',
+      offset: semi,
+      why: {
+        en: 'only one statement is allowed: remove what follows the semicolon',
+        ja: '文は1つだけです。セミコロンの後ろを削除してください',
+      },
+    };
   }
   return null;
 }

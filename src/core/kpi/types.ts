@@ -28,7 +28,8 @@ export interface ParamSpec {
   help?: Bilingual;
 }
 
-export type OutputUnit = 'currency' | 'ratio' | 'count' | 'days' | 'hours' | 'minutes' | 'score' | 'percent' | 'multiple' | 'text' | 'date';
+export type OutputUnit =
+  'currency' | 'ratio' | 'count' | 'days' | 'hours' | 'minutes' | 'score' | 'percent' | 'multiple' | 'text' | 'date';
 // `multiple`: a ratio read as "N times" (quick ratio, LTV ÷ CRC), never shown as a percentage.
 
 /** One declared output column. */

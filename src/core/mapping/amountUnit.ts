@@ -40,7 +40,8 @@ export function detectAmountUnit(e: AmountEvidence): Choice & { unit: 'units' | 
   if (e.currencies.length > 0 && e.currencies.every((c) => ZERO_DECIMAL_CURRENCIES.includes(c))) {
     return { unit: 'units', confidence: 0.9, reason: R.zeroDecimal([...new Set(e.currencies)]) };
   }
-  if ((e.texts ?? []).some((t) => DISPLAY_FORMAT.test(t))) return { unit: 'units', confidence: 0.9, reason: R.displayFormat() };
+  if ((e.texts ?? []).some((t) => DISPLAY_FORMAT.test(t)))
+    return { unit: 'units', confidence: 0.9, reason: R.displayFormat() };
   if (e.sourceDefault === 'cents') return { unit: 'cents', confidence: 0.85, reason: R.sourceCents() };
   if (e.sourceDefault === 'units') return { unit: 'units', confidence: 0.8, reason: R.sourceUnits() };
   if (e.centsHeaders.includes(e.header)) {
@@ -48,7 +49,8 @@ export function detectAmountUnit(e: AmountEvidence): Choice & { unit: 'units' | 
   }
   if (CJK.test(e.header)) return { unit: 'units', confidence: 0.75, reason: R.japaneseHeader() };
   const m = median(e.numbers);
-  const roundish = e.numbers.filter((n) => Math.abs(n) % 100 === 0 || Math.abs(n) % 100 === 99).length / e.numbers.length;
+  const roundish =
+    e.numbers.filter((n) => Math.abs(n) % 100 === 0 || Math.abs(n) % 100 === 99).length / e.numbers.length;
   if (m >= CENTS_MEDIAN_THRESHOLD && roundish >= 0.8) {
     return { unit: 'cents', confidence: 0.6, reason: R.looksLikeCents(m) };
   }

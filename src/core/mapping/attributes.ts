@@ -8,10 +8,21 @@ import { headerKey } from './headerKey.js';
 import type { AttributeColumn, LoadedColumn } from './types.js';
 
 /** Column names of the `customers` view that attributes may not take. */
-export const RESERVED_CUSTOMER_COLUMNS: readonly string[] = ['customer_id', 'name', 'signup_date', 'trial_start', 'trial_end', 'segment'];
+export const RESERVED_CUSTOMER_COLUMNS: readonly string[] = [
+  'customer_id',
+  'name',
+  'signup_date',
+  'trial_start',
+  'trial_end',
+  'segment',
+];
 
 /** Attribute columns of a customers table, given the headers already mapped to fields. */
-export function customerAttributes(dict: RoleDictionary, columns: readonly LoadedColumn[], mapped: ReadonlySet<string>): AttributeColumn[] {
+export function customerAttributes(
+  dict: RoleDictionary,
+  columns: readonly LoadedColumn[],
+  mapped: ReadonlySet<string>,
+): AttributeColumn[] {
   const byKey = new Map<string, string>();
   for (const [name, synonyms] of Object.entries(dict.attributes ?? {})) {
     for (const s of synonyms) if (!byKey.has(headerKey(s))) byKey.set(headerKey(s), name);

@@ -40,7 +40,11 @@ export interface CanonicalOptions {
 
 /** The expression context of one mapping under these options. */
 export function exprContext(m: ConfirmedMapping, options: CanonicalOptions): ExprContext {
-  return { norm: m.normalisation, utcOffsetMinutes: options.utcOffsetMinutes ?? 0, sourceSchema: options.sourceSchema === undefined ? 'main' : options.sourceSchema };
+  return {
+    norm: m.normalisation,
+    utcOffsetMinutes: options.utcOffsetMinutes ?? 0,
+    sourceSchema: options.sourceSchema === undefined ? 'main' : options.sourceSchema,
+  };
 }
 
 /** The SQL that creates the canonical views, and what the UI should know about it. */
@@ -61,7 +65,10 @@ export interface CanonicalSql {
 const REVENUE_ROLES: readonly Role[] = ['subscriptions', 'invoices', 'mrr_snapshots'];
 
 /** The mappings that can be used (complete, table present), with warnings for the others. */
-export function usableMappings(mappings: readonly ConfirmedMapping[]): { usable: ConfirmedMapping[]; warnings: MappingWarning[] } {
+export function usableMappings(mappings: readonly ConfirmedMapping[]): {
+  usable: ConfirmedMapping[];
+  warnings: MappingWarning[];
+} {
   const usable: ConfirmedMapping[] = [];
   const warnings: MappingWarning[] = [];
   for (const m of mappings) {
@@ -108,20 +115,33 @@ function mostCommon(xs: readonly string[]): string | null {
 /** The reporting currency: the option, else the most common detected currency of revenue mappings. */
 export function chooseReportingCurrency(mappings: readonly ConfirmedMapping[], option?: string | null): string | null {
   if (option !== undefined) return option === null ? null : option.trim().toUpperCase();
-  return mostCommon(mappings.filter((m) => REVENUE_ROLES.includes(m.role)).flatMap((m) => (m.normalisation.reportingCurrency ? [m.normalisation.reportingCurrency.toUpperCase()] : [])));
+  return mostCommon(
+    mappings
+      .filter((m) => REVENUE_ROLES.includes(m.role))
+      .flatMap((m) => (m.normalisation.reportingCurrency ? [m.normalisation.reportingCurrency.toUpperCase()] : [])),
+  );
 }
 
 function attributeNames(customers: readonly ConfirmedMapping[]): string[] {
   return [...new Set(customers.flatMap((m) => m.attributes.map((a) => a.name)))];
 }
 
-function segmentChoice(customers: readonly ConfirmedMapping[], names: readonly string[], revenue: boolean, wanted: string | null | undefined, warnings: MappingWarning[]): SegmentChoice | null {
+function segmentChoice(
+  customers: readonly ConfirmedMapping[],
+  names: readonly string[],
+  revenue: boolean,
+  wanted: string | null | undefined,
+  warnings: MappingWarning[],
+): SegmentChoice | null {
   if (!wanted) return null;
   const available = customers.length ? names : revenue ? ['plan'] : [];
   if (!available.includes(wanted)) {
     warnings.push({
       code: 'unknown_segment',
-      message: { en: `No customer attribute "${wanted}": no segment breakdown.`, ja: `顧客属性「${wanted}」がありません。セグメント別の集計はできません。` },
+      message: {
+        en: `No customer attribute "${wanted}": no segment breakdown.`,
+        ja: `顧客属性「${wanted}」がありません。セグメント別の集計はできません。`,
+      },
     });
     return null;
   }
@@ -140,7 +160,8 @@ function segmentChoice(customers: readonly ConfirmedMapping[], names: readonly s
 export function buildCanonicalSql(mappings: readonly ConfirmedMapping[], options: CanonicalOptions = {}): CanonicalSql {
   const { usable, warnings } = usableMappings(mappings);
   const reportingCurrency = chooseReportingCurrency(usable, options.reportingCurrency);
-  const of = (role: Role): [ConfirmedMapping, number][] => usable.map((m, i) => [m, i] as [ConfirmedMapping, number]).filter(([m]) => m.role === role);
+  const of = (role: Role): [ConfirmedMapping, number][] =>
+    usable.map((m, i) => [m, i] as [ConfirmedMapping, number]).filter(([m]) => m.role === role);
   const ctxOf = (m: ConfirmedMapping): ExprContext => exprContext(m, options);
 
   // Subscriptions and invoices describe the same revenue: never add them up.
@@ -154,15 +175,30 @@ export function buildCanonicalSql(mappings: readonly ConfirmedMapping[], options
       },
     });
   }
-  const revenue = [...of('subscriptions').map(([m, i]) => subscriptionStage(m, i, ctxOf(m))), ...invoices.map(([m, i]) => invoiceStage(m, i, ctxOf(m)))];
+  const revenue = [
+    ...of('subscriptions').map(([m, i]) => subscriptionStage(m, i, ctxOf(m))),
+    ...invoices.map(([m, i]) => invoiceStage(m, i, ctxOf(m))),
+  ];
   const snapshots = of('mrr_snapshots').map(([m, i]) => snapshotStage(m, i, ctxOf(m)));
   const customers = of('customers');
   const names = attributeNames(customers.map(([m]) => m));
-  const segment = segmentChoice(customers.map(([m]) => m), names, revenue.length > 0, options.segmentAttribute, warnings);
+  const segment = segmentChoice(
+    customers.map(([m]) => m),
+    names,
+    revenue.length > 0,
+    options.segmentAttribute,
+    warnings,
+  );
 
   if (reportingCurrency !== null) {
     const withCurrency = usable.filter((m) => REVENUE_ROLES.includes(m.role) && m.columns.currency);
-    const others = [...new Set(withCurrency.map((m) => m.normalisation.reportingCurrency).filter((c): c is string => c !== null && c.toUpperCase() !== reportingCurrency))];
+    const others = [
+      ...new Set(
+        withCurrency
+          .map((m) => m.normalisation.reportingCurrency)
+          .filter((c): c is string => c !== null && c.toUpperCase() !== reportingCurrency),
+      ),
+    ];
     if (withCurrency.length) {
       warnings.push({
         code: 'currency_filter',
@@ -184,14 +220,24 @@ export function buildCanonicalSql(mappings: readonly ConfirmedMapping[], options
   }
 
   const selects: [CanonicalView, string][] = [
-    ['customers', customersSelect(customers.map(([m, i]) => customersStage(m, i, ctxOf(m), names)), names, revenue, snapshots, segment)],
+    [
+      'customers',
+      customersSelect(
+        customers.map(([m, i]) => customersStage(m, i, ctxOf(m), names)),
+        names,
+        revenue,
+        snapshots,
+        segment,
+      ),
+    ],
     ['subscription_periods', subscriptionPeriodsSelect(revenue, reportingCurrency)],
     ['mrr_monthly_source', mrrMonthlySourceSelect(snapshots, reportingCurrency)],
     ['events', eventsSelect(of('events').map(([m]) => eventsStage(m, ctxOf(m))))],
     ['responses', responsesSelect(of('responses').map(([m, i]) => responsesStage(m, i, ctxOf(m))))],
     ['tickets', ticketsSelect(of('tickets').map(([m, i]) => ticketsStage(m, i, ctxOf(m))))],
   ];
-  const target = (view: CanonicalView): string => (options.schema ? `${ident(options.schema)}.${ident(view)}` : ident(view));
+  const target = (view: CanonicalView): string =>
+    options.schema ? `${ident(options.schema)}.${ident(view)}` : ident(view);
   const kind = options.materialize ? 'TABLE' : 'VIEW';
   const statements = selects.map(([view, body]) => `CREATE OR REPLACE ${kind} ${target(view)} AS ${body}`);
   return {

@@ -15,7 +15,13 @@ export function specOf(d: Detection): MappingSpec | null {
   if (d.role === 'unknown') return null;
   const columns: Record<string, string | null> = {};
   for (const [field, c] of Object.entries(d.columns)) columns[field] = c.source;
-  return { role: d.role, source: d.source, columns, attributes: d.attributes.map((a) => ({ ...a })), normalisation: { ...d.normalisation } };
+  return {
+    role: d.role,
+    source: d.source,
+    columns,
+    attributes: d.attributes.map((a) => ({ ...a })),
+    normalisation: { ...d.normalisation },
+  };
 }
 
 /**
@@ -25,7 +31,13 @@ export function specOf(d: Detection): MappingSpec | null {
 export function confirmDetection(table: LoadedTable, d: Detection, edits: MappingEdits = {}): ConfirmedMapping {
   const base = specOf(d);
   if (!base && !edits.role) throw new Error(`${table.file}: no role detected; choose one`);
-  const spec: MappingSpec = base ?? { role: edits.role as Role, source: 'generic', columns: {}, attributes: [], normalisation: { ...d.normalisation } };
+  const spec: MappingSpec = base ?? {
+    role: edits.role as Role,
+    source: 'generic',
+    columns: {},
+    attributes: [],
+    normalisation: { ...d.normalisation },
+  };
   return {
     table,
     role: edits.role ?? spec.role,

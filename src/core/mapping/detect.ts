@@ -35,13 +35,23 @@ function isValid(role: Role, dict: RoleDictionary, m: ColumnMatch, cols: readonl
   if (role === 'customers') {
     // A customers table says something about customers besides their id.
     const describes = ['name', 'signup_date', 'trial_start', 'trial_end'].some((f) => m.columns[f]?.source);
-    const attrKeys = new Set(Object.values(dict.attributes ?? {}).flat().map(headerKey));
+    const attrKeys = new Set(
+      Object.values(dict.attributes ?? {})
+        .flat()
+        .map(headerKey),
+    );
     return describes || cols.some((c) => attrKeys.has(c.key));
   }
   return true;
 }
 
-function score(role: Role, dict: RoleDictionary, m: ColumnMatch, cols: readonly ProfiledColumn[], valid: boolean): number {
+function score(
+  role: Role,
+  dict: RoleDictionary,
+  m: ColumnMatch,
+  cols: readonly ProfiledColumn[],
+  valid: boolean,
+): number {
   const required = ROLE_FIELDS[role].fields.filter((f) => f.required);
   const coverage = m.explained.size / Math.max(1, cols.length);
   if (!valid) {
@@ -77,10 +87,16 @@ export function profileTable(table: LoadedTable): ProfiledColumn[] {
   return table.columns.map((column) => ({ column, key: headerKey(column.name), profile: profileColumn(column) }));
 }
 
-function fromReading(r: Reading, table: LoadedTable, signature: string, alternatives: DetectionAlternative[]): Detection {
+function fromReading(
+  r: Reading,
+  table: LoadedTable,
+  signature: string,
+  alternatives: DetectionAlternative[],
+): Detection {
   const byName = new Map<string, LoadedColumn>(table.columns.map((c) => [c.name, c]));
   const assigned: Record<string, LoadedColumn | null> = {};
-  for (const [field, d] of Object.entries(r.match.columns)) assigned[field] = d.source ? (byName.get(d.source) ?? null) : null;
+  for (const [field, d] of Object.entries(r.match.columns))
+    assigned[field] = d.source ? (byName.get(d.source) ?? null) : null;
   const { normalisation, reasons } = detectNormalisation(r.role, r.dict, assigned);
   const mapped = new Set(Object.values(r.match.columns).flatMap((d) => (d.source ? [d.source] : [])));
   return {
@@ -117,7 +133,8 @@ export function detectMapping(table: LoadedTable, sources: readonly SourceDictio
   const all = readings(profileTable(table), sources);
   const best = all[0];
   const signature = headerSignature(table.columns);
-  if (best && best.valid && best.confidence >= MIN_CONFIDENCE) return fromReading(best, table, signature, alternativesOf(all, best));
+  if (best && best.valid && best.confidence >= MIN_CONFIDENCE)
+    return fromReading(best, table, signature, alternativesOf(all, best));
   return {
     role: 'unknown',
     source: 'generic',
@@ -136,7 +153,12 @@ export function detectMapping(table: LoadedTable, sources: readonly SourceDictio
  * "this file is the subscriptions". Returns the best reading of that role even when
  * required columns are missing, so the user can complete it.
  */
-export function detectAs(table: LoadedTable, role: Role, source?: string, sources: readonly SourceDictionary[] = SOURCES): Detection {
+export function detectAs(
+  table: LoadedTable,
+  role: Role,
+  source?: string,
+  sources: readonly SourceDictionary[] = SOURCES,
+): Detection {
   const pool = sources
     .filter((s) => s.roles[role] && (source === undefined || s.id === source || s.id === 'generic'))
     .map((s) => ({ ...s, roles: { [role]: s.roles[role] } }));

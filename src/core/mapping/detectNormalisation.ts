@@ -33,7 +33,9 @@ function lastDayOfMonth(y: number, m: number): number {
 /** Share of date-only samples that are the last day of their month (null when not judgeable). */
 function monthEndShare(p: ValueProfile, dayFirst: boolean): number | null {
   if (p.type.startsWith('TIMESTAMP') || p.timeShare > 0) return null;
-  const parts = p.raw.map((s) => datePartsOf(s, dayFirst)).filter((x): x is { y: number; m: number; d: number } => x !== null);
+  const parts = p.raw
+    .map((s) => datePartsOf(s, dayFirst))
+    .filter((x): x is { y: number; m: number; d: number } => x !== null);
   if (parts.length < 3) return null;
   return parts.filter((x) => x.d === lastDayOfMonth(x.y, x.m)).length / parts.length;
 }
@@ -51,9 +53,18 @@ function mostFrequent(xs: readonly string[]): string | null {
  * Normalisation for a table read as `role` with `columns` (mapping field → column).
  * Starts from the defaults, applies the dictionary's rules, then decides from values.
  */
-export function detectNormalisation(role: Role, dict: RoleDictionary, columns: Record<string, LoadedColumn | null>): NormalisationDetection {
+export function detectNormalisation(
+  role: Role,
+  dict: RoleDictionary,
+  columns: Record<string, LoadedColumn | null>,
+): NormalisationDetection {
   const { amountUnit: dictUnit, ...dictRest } = dict.normalisation ?? {};
-  const n: Normalisation = { ...DEFAULT_NORMALISATION, ...dictRest, excludedStatuses: [...(dictRest.excludedStatuses ?? [])], includedStatuses: [...(dictRest.includedStatuses ?? [])] };
+  const n: Normalisation = {
+    ...DEFAULT_NORMALISATION,
+    ...dictRest,
+    excludedStatuses: [...(dictRest.excludedStatuses ?? [])],
+    includedStatuses: [...(dictRest.includedStatuses ?? [])],
+  };
   const reasons: Partial<Record<keyof Normalisation, Choice>> = {};
   const profiles = new Map<string, ValueProfile>();
   const prof = (field: string): ValueProfile | null => {
@@ -64,7 +75,9 @@ export function detectNormalisation(role: Role, dict: RoleDictionary, columns: R
   };
 
   // Slash-date order, from all text date columns.
-  const dateFields = ROLE_FIELDS[role].fields.filter((f) => f.kind === 'date' || f.kind === 'timestamp' || f.kind === 'month');
+  const dateFields = ROLE_FIELDS[role].fields.filter(
+    (f) => f.kind === 'date' || f.kind === 'timestamp' || f.kind === 'month',
+  );
   let dayVotes = 0;
   let monthVotes = 0;
   for (const f of dateFields) {
@@ -85,7 +98,10 @@ export function detectNormalisation(role: Role, dict: RoleDictionary, columns: R
     const unit = detectEpochUnit(epochNumbers);
     if (unit) {
       n.epochUnit = unit;
-      reasons.epochUnit = { confidence: unit === 'auto' ? 0.6 : 0.9, reason: unit === 'auto' ? R.epochMixed() : R.epochUnit(unit) };
+      reasons.epochUnit = {
+        confidence: unit === 'auto' ? 0.6 : 0.9,
+        reason: unit === 'auto' ? R.epochMixed() : R.epochUnit(unit),
+      };
     }
   }
 
@@ -97,7 +113,13 @@ export function detectNormalisation(role: Role, dict: RoleDictionary, columns: R
     const kinds = new Set(codes);
     reasons.reportingCurrency = {
       confidence: kinds.size === 1 ? 0.9 : 0.6,
-      reason: kinds.size === 1 ? R.oneCurrency(n.reportingCurrency!) : R.mostlyCurrency(n.reportingCurrency!, [...kinds].filter((k) => k !== n.reportingCurrency)),
+      reason:
+        kinds.size === 1
+          ? R.oneCurrency(n.reportingCurrency!)
+          : R.mostlyCurrency(
+              n.reportingCurrency!,
+              [...kinds].filter((k) => k !== n.reportingCurrency),
+            ),
     };
   }
 
@@ -106,7 +128,14 @@ export function detectNormalisation(role: Role, dict: RoleDictionary, columns: R
   if (moneyField) {
     const p = prof(moneyField) as ValueProfile;
     const c = columns[moneyField] as LoadedColumn;
-    const r = detectAmountUnit({ header: c.name, numbers: p.numbers, currencies: codes, sourceDefault: dictUnit ?? 'detect', centsHeaders: dict.centsHeaders ?? [], texts: p.raw });
+    const r = detectAmountUnit({
+      header: c.name,
+      numbers: p.numbers,
+      currencies: codes,
+      sourceDefault: dictUnit ?? 'detect',
+      centsHeaders: dict.centsHeaders ?? [],
+      texts: p.raw,
+    });
     n.amountUnit = r.unit;
     reasons.amountUnit = { confidence: r.confidence, reason: r.reason };
   }
@@ -115,13 +144,17 @@ export function detectNormalisation(role: Role, dict: RoleDictionary, columns: R
     // A state export's MRR column is the *current* MRR (0 once canceled), so history is
     // computed from the amount whenever the interval is known; the MRR column is used
     // when there is no amount, or no interval to divide it by.
-    const fromAmount = columns.amount !== null && columns.amount !== undefined && (!columns.mrr || Boolean(columns.interval));
+    const fromAmount =
+      columns.amount !== null && columns.amount !== undefined && (!columns.mrr || Boolean(columns.interval));
     n.mrrFrom = fromAmount ? 'amount' : 'mrr_column';
     reasons.mrrFrom = fromAmount
       ? { confidence: columns.mrr ? 0.7 : 0.9, reason: R.mrrFromAmount(columns.mrr?.name ?? null) }
       : { confidence: 0.8, reason: R.mrrColumn(columns.mrr?.name ?? '') };
     if (!columns.interval && !columns.mrr) {
-      reasons.defaultInterval = { confidence: dictRest.defaultInterval ? 0.5 : 0.4, reason: R.defaultInterval(n.defaultInterval) };
+      reasons.defaultInterval = {
+        confidence: dictRest.defaultInterval ? 0.5 : 0.4,
+        reason: R.defaultInterval(n.defaultInterval),
+      };
     }
     if (n.includedStatuses.length || columns.won) {
       reasons.includedStatuses = { confidence: 0.6, reason: R.wonDeals() };

@@ -7,7 +7,14 @@
 import type { EpochUnit, IntervalUnit, LoadedColumn, Normalisation } from './types.js';
 import { ident, literal, literalList, numberLiteral } from './sql.js';
 import { isNumericType } from './valueProfile.js';
-import { BOOLEAN_FALSE, BOOLEAN_TRUE, CURRENCY_SYMBOLS, INTERVAL_WORDS, MONTHS_PER_UNIT, ZERO_DECIMAL_CURRENCIES } from './vocabulary.js';
+import {
+  BOOLEAN_FALSE,
+  BOOLEAN_TRUE,
+  CURRENCY_SYMBOLS,
+  INTERVAL_WORDS,
+  MONTHS_PER_UNIT,
+  ZERO_DECIMAL_CURRENCIES,
+} from './vocabulary.js';
 
 /** What expressions need besides the column: the mapping's normalisation and the reporting offset. */
 export interface ExprContext {
@@ -19,7 +26,8 @@ export interface ExprContext {
 }
 
 /** Text of amounts that may be parsed: optional currency prefix/suffix, sign, separators, decimals. */
-export const AMOUNT_TEXT_PATTERN = '^-?([A-Za-z]{3} ?|[^0-9A-Za-z-]{0,3}) *-?[0-9,]*[.]?[0-9]+ *([A-Za-z]{0,3}|[^0-9A-Za-z]{0,3})$';
+export const AMOUNT_TEXT_PATTERN =
+  '^-?([A-Za-z]{3} ?|[^0-9A-Za-z-]{0,3}) *-?[0-9,]*[.]?[0-9]+ *([A-Za-z]{0,3}|[^0-9A-Za-z]{0,3})$';
 
 const FULL_WIDTH = { from: '０１２３４５６７８９，．－：／　', to: '0123456789,.-:/ ' };
 
@@ -28,7 +36,9 @@ const STRIP_OFFSET = ' *([Zz]|[+-]\\d{2}(:?\\d{2})?)$';
 
 /** Text formats tried after DuckDB's own ISO cast, most specific first. */
 export function dateFormats(dayFirst: boolean): string[] {
-  const slash = dayFirst ? ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y'] : ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y'];
+  const slash = dayFirst
+    ? ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y']
+    : ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y'];
   return [
     '%Y/%m/%d %H:%M:%S',
     '%Y/%m/%d %H:%M',
@@ -106,7 +116,14 @@ function textTimestamp(t: string, ctx: ExprContext): string {
 export function timestampExpr(col: LoadedColumn, ctx: ExprContext): string {
   const type = col.type.toUpperCase();
   const c = ident(col.name);
-  if (type === 'TIMESTAMP' || type === 'TIMESTAMP_S' || type === 'TIMESTAMP_MS' || type === 'TIMESTAMP_NS' || type === 'DATETIME') return `CAST(${c} AS TIMESTAMP)`;
+  if (
+    type === 'TIMESTAMP' ||
+    type === 'TIMESTAMP_S' ||
+    type === 'TIMESTAMP_MS' ||
+    type === 'TIMESTAMP_NS' ||
+    type === 'DATETIME'
+  )
+    return `CAST(${c} AS TIMESTAMP)`;
   if (type === 'DATE') return `CAST(${c} AS TIMESTAMP)`;
   if (isNumericType(type)) return epochExpr(`CAST(${c} AS DOUBLE)`, ctx.norm.epochUnit, ctx.utcOffsetMinutes);
   if (type === 'BOOLEAN') return 'CAST(NULL AS TIMESTAMP)';
@@ -166,7 +183,11 @@ function unitMonthsCase(word: string): string {
  * months) × interval count; the default interval when the cell or column is absent.
  * NULL for unrecognised words; a count of 0 is ignored.
  */
-export function intervalMonthsExpr(interval: LoadedColumn | null, count: LoadedColumn | null, defaultInterval: IntervalUnit): string {
+export function intervalMonthsExpr(
+  interval: LoadedColumn | null,
+  count: LoadedColumn | null,
+  defaultInterval: IntervalUnit,
+): string {
   const def = numberLiteral(MONTHS_PER_UNIT[defaultInterval]);
   const countNum = count ? `NULLIF(${numberExpr(count)}, 0)` : null;
   if (!interval) return countNum ? `(${def} * COALESCE(${countNum}, 1))` : def;

@@ -42,12 +42,19 @@ export interface RoleFields {
   anyOf: readonly (readonly string[])[];
 }
 
-const f = (name: string, kind: FieldKind, required = false): FieldDef => (required ? { name, kind, required } : { name, kind });
+const f = (name: string, kind: FieldKind, required = false): FieldDef =>
+  required ? { name, kind, required } : { name, kind };
 
 /** Fields of every role. */
 export const ROLE_FIELDS: Record<Role, RoleFields> = {
   customers: {
-    fields: [f('customer_id', 'id', true), f('name', 'text'), f('signup_date', 'date'), f('trial_start', 'date'), f('trial_end', 'date')],
+    fields: [
+      f('customer_id', 'id', true),
+      f('name', 'text'),
+      f('signup_date', 'date'),
+      f('trial_start', 'date'),
+      f('trial_end', 'date'),
+    ],
     anyOf: [],
   },
   subscriptions: {
@@ -92,7 +99,13 @@ export const ROLE_FIELDS: Record<Role, RoleFields> = {
     anyOf: [],
   },
   mrr_snapshots: {
-    fields: [f('customer_id', 'id', true), f('month', 'month', true), f('mrr', 'money', true), f('currency', 'currency'), f('plan', 'text')],
+    fields: [
+      f('customer_id', 'id', true),
+      f('month', 'month', true),
+      f('mrr', 'money', true),
+      f('currency', 'currency'),
+      f('plan', 'text'),
+    ],
     anyOf: [],
   },
   events: {

@@ -30,7 +30,8 @@ function dateFit(p: ValueProfile, wantTime: boolean): Fit {
 }
 
 function numberFit(p: ValueProfile, what: KindWord, check?: (n: number) => boolean): Fit {
-  if (p.type === 'DATE' || p.type.startsWith('TIMESTAMP') || p.type === 'BOOLEAN') return { factor: 0.05, note: R.typedColumn(p.type) };
+  if (p.type === 'DATE' || p.type.startsWith('TIMESTAMP') || p.type === 'BOOLEAN')
+    return { factor: 0.05, note: R.typedColumn(p.type) };
   if (p.count === 0) return UNKNOWN;
   if (p.numericShare < 0.8) return { factor: 0.15, note: R.notNumbers() };
   if (check && !p.numbers.every(check)) return { factor: 0.3, note: R.outOfRange(what) };
@@ -44,7 +45,8 @@ function textFit(p: ValueProfile): Fit {
 }
 
 function idFit(p: ValueProfile): Fit {
-  if (p.type === 'DATE' || p.type.startsWith('TIMESTAMP') || p.type === 'BOOLEAN' || p.type === 'DOUBLE') return { factor: 0.2, note: R.typedColumn(p.type) };
+  if (p.type === 'DATE' || p.type.startsWith('TIMESTAMP') || p.type === 'BOOLEAN' || p.type === 'DOUBLE')
+    return { factor: 0.2, note: R.typedColumn(p.type) };
   if (p.count === 0) return UNKNOWN;
   if (p.dateShare >= 0.8) return { factor: 0.2, note: R.looksLikeDates() };
   if (p.emailShare >= 0.8) return { factor: 1, note: R.emails() };
@@ -60,7 +62,12 @@ function satisfactionShare(p: ValueProfile): number {
   if (p.count === 0) return 0;
   const ok = p.raw.filter((s) => {
     const l = s.toLowerCase();
-    return SATISFACTION_GOOD.includes(l) || SATISFACTION_BAD.includes(l) || /^(offered|unoffered)$/.test(l) || /^[1-5](\.0+)?$/.test(l);
+    return (
+      SATISFACTION_GOOD.includes(l) ||
+      SATISFACTION_BAD.includes(l) ||
+      /^(offered|unoffered)$/.test(l) ||
+      /^[1-5](\.0+)?$/.test(l)
+    );
   });
   return ok.length / p.count;
 }

@@ -45,7 +45,14 @@ export {
   type CanonicalOptions,
   type CanonicalSql,
 } from './canonicalSql.js';
-export { validationSql, crossValidationSql, runValidation, type ValidationQuery, type ValidationResult, type Severity } from './validation.js';
+export {
+  validationSql,
+  crossValidationSql,
+  runValidation,
+  type ValidationQuery,
+  type ValidationResult,
+  type Severity,
+} from './validation.js';
 export type { ValidationCheckId } from './validationMessages.js';
 export { segmentCandidates, type SegmentCandidate } from './segments.js';
 export {

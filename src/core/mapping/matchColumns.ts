@@ -45,7 +45,12 @@ export function hintShare(hint: ValueHint, p: ValueProfile): number {
   return ok.length / p.count;
 }
 
-function synonymCandidates(field: FieldDef, synonyms: readonly string[], cols: readonly ProfiledColumn[], hint: ValueHint | undefined): Candidate[] {
+function synonymCandidates(
+  field: FieldDef,
+  synonyms: readonly string[],
+  cols: readonly ProfiledColumn[],
+  hint: ValueHint | undefined,
+): Candidate[] {
   const out: Candidate[] = [];
   const keys = synonyms.map(headerKey);
   for (const col of cols) {
@@ -86,7 +91,9 @@ function synonymCandidates(field: FieldDef, synonyms: readonly string[], cols: r
 /** Matches a role dictionary's synonyms against the table's columns. */
 export function matchColumns(role: Role, dict: RoleDictionary, cols: readonly ProfiledColumn[]): ColumnMatch {
   const fields = ROLE_FIELDS[role].fields;
-  const candidates = fields.flatMap((f) => synonymCandidates(f, dict.columns[f.name] ?? [], cols, dict.valueHints?.[f.name]));
+  const candidates = fields.flatMap((f) =>
+    synonymCandidates(f, dict.columns[f.name] ?? [], cols, dict.valueHints?.[f.name]),
+  );
   candidates.sort((a, b) => b.score - a.score || fields.indexOf(a.field) - fields.indexOf(b.field));
   const chosen = new Map<string, Candidate>();
   const used = new Set<string>();
@@ -97,7 +104,8 @@ export function matchColumns(role: Role, dict: RoleDictionary, cols: readonly Pr
   }
   // Required fields no header names: take the unused column whose values fit best.
   for (const f of fields) {
-    if (!f.required || chosen.has(f.name) || !['date', 'timestamp', 'month', 'score', 'money'].includes(f.kind)) continue;
+    if (!f.required || chosen.has(f.name) || !['date', 'timestamp', 'month', 'score', 'money'].includes(f.kind))
+      continue;
     let best: { col: ProfiledColumn; factor: number; note: Message } | null = null;
     for (const col of cols) {
       if (used.has(col.column.name)) continue;
@@ -105,24 +113,37 @@ export function matchColumns(role: Role, dict: RoleDictionary, cols: readonly Pr
       if (fit.factor >= 0.95 && (!best || fit.factor > best.factor)) best = { col, ...fit };
     }
     if (best) {
-      chosen.set(f.name, { field: f, col: best.col, score: 0.35 * best.factor, reason: R.valuesOnly(best.note), exact: false });
+      chosen.set(f.name, {
+        field: f,
+        col: best.col,
+        score: 0.35 * best.factor,
+        reason: R.valuesOnly(best.note),
+        exact: false,
+      });
       used.add(best.col.column.name);
     }
   }
   const columns: Record<string, ColumnDetection> = {};
   for (const f of fields) {
     const c = chosen.get(f.name);
-    const others = candidates.filter((o) => o.field.name === f.name && o.col !== c?.col && o.score >= 0.2).map((o) => o.col.column.name);
+    const others = candidates
+      .filter((o) => o.field.name === f.name && o.col !== c?.col && o.score >= 0.2)
+      .map((o) => o.col.column.name);
     columns[f.name] = c
       ? { source: c.col.column.name, confidence: round(c.score), reason: c.reason, candidates: [...new Set(others)] }
       : { source: null, confidence: 0, reason: R.noMatch(), candidates: [...new Set(others)] };
   }
   const explained = new Set<string>([...chosen.values()].filter((c) => c.exact).map((c) => c.col.column.name));
   const knownKeys = new Set((dict.known ?? []).map(headerKey));
-  const attrKeys = new Set(Object.values(dict.attributes ?? {}).flat().map(headerKey));
+  const attrKeys = new Set(
+    Object.values(dict.attributes ?? {})
+      .flat()
+      .map(headerKey),
+  );
   const suffix = dict.attributeSuffix ? headerKey(dict.attributeSuffix) : null;
   for (const col of cols) {
-    if (knownKeys.has(col.key) || attrKeys.has(col.key) || (suffix && col.key.endsWith(suffix) && col.key !== suffix)) explained.add(col.column.name);
+    if (knownKeys.has(col.key) || attrKeys.has(col.key) || (suffix && col.key.endsWith(suffix) && col.key !== suffix))
+      explained.add(col.column.name);
   }
   const shares = Object.entries(dict.valueHints ?? {}).flatMap(([field, hint]) => {
     const c = chosen.get(field);

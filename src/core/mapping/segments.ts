@@ -22,10 +22,14 @@ export interface SegmentCandidate {
 
 /** Whether the attribute `name` is grouped into employee-size bands: `size` with numbers only. */
 export function sizeBandsFor(name: string, columns: readonly LoadedColumn[]): boolean {
-  return name === 'size' && columns.length > 0 && columns.every((c) => {
-    const p = profileColumn(c);
-    return p.count > 0 && p.numericShare === 1;
-  });
+  return (
+    name === 'size' &&
+    columns.length > 0 &&
+    columns.every((c) => {
+      const p = profileColumn(c);
+      return p.count > 0 && p.numericShare === 1;
+    })
+  );
 }
 
 /** Most groups a segment may have in the samples. */
@@ -43,8 +47,20 @@ export function segmentCandidates(mappings: readonly ConfirmedMapping[]): Segmen
       const col = h ? m.table.columns.find((c) => c.name === h) : undefined;
       return col ? [col] : [];
     });
-    const values = [...new Set(plans.flatMap((c) => c.samples).filter((s): s is string => s !== null && s.trim() !== ''))];
-    return plans.length ? [{ name: 'plan', headers: plans.map((c) => c.name), distinctValues: values.length, examples: values.slice(0, 8), sizeBands: false }] : [];
+    const values = [
+      ...new Set(plans.flatMap((c) => c.samples).filter((s): s is string => s !== null && s.trim() !== '')),
+    ];
+    return plans.length
+      ? [
+          {
+            name: 'plan',
+            headers: plans.map((c) => c.name),
+            distinctValues: values.length,
+            examples: values.slice(0, 8),
+            sizeBands: false,
+          },
+        ]
+      : [];
   }
   const out = new Map<string, SegmentCandidate>();
   for (const m of customers) {
@@ -61,7 +77,13 @@ export function segmentCandidates(mappings: readonly ConfirmedMapping[]): Segmen
       const sizeBands = sizeBandsFor(a.name, [col]);
       const repeats = p.distinct <= MAX_SEGMENTS && (p.distinct < p.count || p.count <= 3);
       if (!sizeBands && (!repeats || p.distinct < 2)) continue;
-      out.set(a.name, { name: a.name, headers: [col.name], distinctValues: p.distinct, examples: [...new Set(p.raw)].slice(0, 8), sizeBands });
+      out.set(a.name, {
+        name: a.name,
+        headers: [col.name],
+        distinctValues: p.distinct,
+        examples: [...new Set(p.raw)].slice(0, 8),
+        sizeBands,
+      });
     }
   }
   return [...out.values()];

@@ -5,7 +5,15 @@
 import { mappingIssues } from './checkMapping.js';
 import { DEFAULT_NORMALISATION } from './defaults.js';
 import { headerSignature } from './signature.js';
-import { ROLES, type ConfirmedMapping, type LoadedTable, type MappingSpec, type Message, type Normalisation, type Role } from './types.js';
+import {
+  ROLES,
+  type ConfirmedMapping,
+  type LoadedTable,
+  type MappingSpec,
+  type Message,
+  type Normalisation,
+  type Role,
+} from './types.js';
 
 /** Format tag and version written into every file. */
 export const MAPPING_FORMAT = 'kpi-workbench/mapping';
@@ -51,7 +59,16 @@ export function toSaved(m: ConfirmedMapping): SavedMapping {
 
 function body(m: SavedMapping): Record<string, unknown> {
   const { signature, headers, file, role, source, columns, attributes, normalisation } = m;
-  return { signature, headers, ...(file !== undefined ? { file } : {}), role, source, columns, attributes, normalisation };
+  return {
+    signature,
+    headers,
+    ...(file !== undefined ? { file } : {}),
+    role,
+    source,
+    columns,
+    attributes,
+    normalisation,
+  };
 }
 
 /** JSON text of one mapping. */
@@ -95,13 +112,31 @@ function parseNormalisation(x: unknown, where: string, problems: Message[]): Nor
   for (const [k, v] of Object.entries(x)) {
     const check = NORMALISATION_CHECKS[k as keyof Normalisation];
     if (!check) problems.push(msg(where, `unknown normalisation "${k}"`, `不明な値の読み方の設定「${k}」`));
-    else if (!check(v)) problems.push(msg(where, `invalid normalisation ${k}: ${JSON.stringify(v)}`, `値の読み方の設定 ${k} が不正です: ${JSON.stringify(v)}`));
+    else if (!check(v))
+      problems.push(
+        msg(
+          where,
+          `invalid normalisation ${k}: ${JSON.stringify(v)}`,
+          `値の読み方の設定 ${k} が不正です: ${JSON.stringify(v)}`,
+        ),
+      );
     else (n as unknown as Obj)[k] = Array.isArray(v) ? [...v] : v;
   }
   return n;
 }
 
-const KEYS = new Set(['format', 'version', 'signature', 'headers', 'file', 'role', 'source', 'columns', 'attributes', 'normalisation']);
+const KEYS = new Set([
+  'format',
+  'version',
+  'signature',
+  'headers',
+  'file',
+  'role',
+  'source',
+  'columns',
+  'attributes',
+  'normalisation',
+]);
 
 function parseOne(x: unknown, where: string, problems: Message[]): SavedMapping | null {
   if (!isObj(x)) {
@@ -109,23 +144,46 @@ function parseOne(x: unknown, where: string, problems: Message[]): SavedMapping 
     return null;
   }
   const before = problems.length;
-  for (const k of Object.keys(x)) if (!KEYS.has(k)) problems.push(msg(where, `unknown key "${k}"`, `不明なキー「${k}」`));
-  if (!ROLES.includes(x.role as Role)) problems.push(msg(where, `role must be one of ${ROLES.join(', ')}`, `role は ${ROLES.join(', ')} のいずれかでなければなりません`));
-  if (typeof x.source !== 'string') problems.push(msg(where, 'source must be a string', 'source は文字列でなければなりません'));
-  if (x.headers !== undefined && !isStrings(x.headers)) problems.push(msg(where, 'headers must be a list of strings', 'headers は文字列のリストでなければなりません'));
-  if (x.signature !== undefined && typeof x.signature !== 'string') problems.push(msg(where, 'signature must be a string', 'signature は文字列でなければなりません'));
-  if (x.file !== undefined && typeof x.file !== 'string') problems.push(msg(where, 'file must be a string', 'file は文字列でなければなりません'));
+  for (const k of Object.keys(x))
+    if (!KEYS.has(k)) problems.push(msg(where, `unknown key "${k}"`, `不明なキー「${k}」`));
+  if (!ROLES.includes(x.role as Role))
+    problems.push(
+      msg(
+        where,
+        `role must be one of ${ROLES.join(', ')}`,
+        `role は ${ROLES.join(', ')} のいずれかでなければなりません`,
+      ),
+    );
+  if (typeof x.source !== 'string')
+    problems.push(msg(where, 'source must be a string', 'source は文字列でなければなりません'));
+  if (x.headers !== undefined && !isStrings(x.headers))
+    problems.push(msg(where, 'headers must be a list of strings', 'headers は文字列のリストでなければなりません'));
+  if (x.signature !== undefined && typeof x.signature !== 'string')
+    problems.push(msg(where, 'signature must be a string', 'signature は文字列でなければなりません'));
+  if (x.file !== undefined && typeof x.file !== 'string')
+    problems.push(msg(where, 'file must be a string', 'file は文字列でなければなりません'));
   const columns: Record<string, string | null> = {};
-  if (!isObj(x.columns)) problems.push(msg(where, 'columns must be an object', 'columns はオブジェクトでなければなりません'));
+  if (!isObj(x.columns))
+    problems.push(msg(where, 'columns must be an object', 'columns はオブジェクトでなければなりません'));
   else {
     for (const [k, v] of Object.entries(x.columns)) {
       if (v === null || typeof v === 'string') columns[k] = v === '' ? null : v;
-      else problems.push(msg(where, `column ${k} must be a header or null`, `列 ${k} は列名か null でなければなりません`));
+      else
+        problems.push(msg(where, `column ${k} must be a header or null`, `列 ${k} は列名か null でなければなりません`));
     }
   }
   const attributes = x.attributes ?? [];
-  if (!Array.isArray(attributes) || !attributes.every((a) => isObj(a) && typeof a.source === 'string' && typeof a.name === 'string' && a.name !== '')) {
-    problems.push(msg(where, 'attributes must be a list of {source, name}', 'attributes は {source, name} のリストでなければなりません'));
+  if (
+    !Array.isArray(attributes) ||
+    !attributes.every((a) => isObj(a) && typeof a.source === 'string' && typeof a.name === 'string' && a.name !== '')
+  ) {
+    problems.push(
+      msg(
+        where,
+        'attributes must be a list of {source, name}',
+        'attributes は {source, name} のリストでなければなりません',
+      ),
+    );
   }
   const normalisation = parseNormalisation(x.normalisation, where, problems);
   if (problems.length > before) return null;
@@ -148,12 +206,15 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new MappingFormatError([{ en: `not JSON: ${(e as Error).message}`, ja: `JSON として読めません: ${(e as Error).message}` }]);
+    throw new MappingFormatError([
+      { en: `not JSON: ${(e as Error).message}`, ja: `JSON として読めません: ${(e as Error).message}` },
+    ]);
   }
 }
 
 function checkHeader(x: Obj, format: string, problems: Message[]): void {
-  if (x.format !== format) problems.push({ en: `format must be "${format}"`, ja: `format は「${format}」でなければなりません` });
+  if (x.format !== format)
+    problems.push({ en: `format must be "${format}"`, ja: `format は「${format}」でなければなりません` });
   if (x.version !== MAPPING_VERSION) {
     problems.push({
       en: `unsupported version ${JSON.stringify(x.version)} (this app reads version ${MAPPING_VERSION})`,
@@ -166,7 +227,10 @@ function checkHeader(x: Obj, format: string, problems: Message[]): void {
 export function parseMapping(text: string): SavedMapping {
   const x = parseJson(text);
   const problems: Message[] = [];
-  if (!isObj(x)) throw new MappingFormatError([{ en: 'a mapping must be a JSON object', ja: '対応付けは JSON オブジェクトでなければなりません' }]);
+  if (!isObj(x))
+    throw new MappingFormatError([
+      { en: 'a mapping must be a JSON object', ja: '対応付けは JSON オブジェクトでなければなりません' },
+    ]);
   checkHeader(x, MAPPING_FORMAT, problems);
   const m = parseOne(x, '', problems);
   if (problems.length || !m) throw new MappingFormatError(problems);
@@ -178,9 +242,13 @@ export function parseMappings(text: string): SavedMapping[] {
   const x = parseJson(text);
   if (isObj(x) && x.format === MAPPING_FORMAT) return [parseMapping(text)];
   const problems: Message[] = [];
-  if (!isObj(x)) throw new MappingFormatError([{ en: 'a mapping file must be a JSON object', ja: '対応付けファイルは JSON オブジェクトでなければなりません' }]);
+  if (!isObj(x))
+    throw new MappingFormatError([
+      { en: 'a mapping file must be a JSON object', ja: '対応付けファイルは JSON オブジェクトでなければなりません' },
+    ]);
   checkHeader(x, MAPPING_SET_FORMAT, problems);
-  if (!Array.isArray(x.mappings)) problems.push({ en: 'mappings must be a list', ja: 'mappings はリストでなければなりません' });
+  if (!Array.isArray(x.mappings))
+    problems.push({ en: 'mappings must be a list', ja: 'mappings はリストでなければなりません' });
   const out = (Array.isArray(x.mappings) ? x.mappings : []).map((m, i) => parseOne(m, `mappings[${i}]: `, problems));
   if (problems.length) throw new MappingFormatError(problems);
   return out as SavedMapping[];
@@ -191,7 +259,10 @@ export function parseMappings(text: string): SavedMapping[] {
  * mapped header is not in the table (a different header signature is fine otherwise).
  */
 export function bindMapping(saved: SavedMapping, table: LoadedTable): ConfirmedMapping {
-  const problems = mappingIssues(saved, table.columns.map((c) => c.name));
+  const problems = mappingIssues(
+    saved,
+    table.columns.map((c) => c.name),
+  );
   if (problems.length) throw new MappingFormatError(problems.map((p) => msg(`${table.file}: `, p.en, p.ja)));
   return {
     table,
@@ -199,6 +270,10 @@ export function bindMapping(saved: SavedMapping, table: LoadedTable): ConfirmedM
     source: saved.source,
     columns: { ...saved.columns },
     attributes: saved.attributes.map((a) => ({ ...a })),
-    normalisation: { ...saved.normalisation, excludedStatuses: [...saved.normalisation.excludedStatuses], includedStatuses: [...saved.normalisation.includedStatuses] },
+    normalisation: {
+      ...saved.normalisation,
+      excludedStatuses: [...saved.normalisation.excludedStatuses],
+      includedStatuses: [...saved.normalisation.includedStatuses],
+    },
   };
 }

@@ -12,7 +12,7 @@ function fnv1a64(text: string): string {
     h1 ^= text.charCodeAt(i);
     // multiply (h0,h1) by the FNV prime 0x100000001b3 = 2^40 + 0x1b3
     const l = Math.imul(h1, 0x1b3);
-    const lh = Math.floor((h1 >>> 0) * 0x1b3 / 0x100000000);
+    const lh = Math.floor(((h1 >>> 0) * 0x1b3) / 0x100000000);
     const hi = (Math.imul(h0, 0x1b3) + lh + (h1 << 8)) >>> 0;
     h1 = l >>> 0;
     h0 = hi;

@@ -6,7 +6,14 @@
 import { detectMapping } from './detect.js';
 import { confirmDetection } from './confirm.js';
 import { headerKey } from './headerKey.js';
-import { bindMapping, MappingFormatError, parseMapping, serializeMapping, toSaved, type SavedMapping } from './serialize.js';
+import {
+  bindMapping,
+  MappingFormatError,
+  parseMapping,
+  serializeMapping,
+  toSaved,
+  type SavedMapping,
+} from './serialize.js';
 import { headerSignature } from './signature.js';
 import type { ConfirmedMapping, Detection, LoadedTable, Message } from './types.js';
 
@@ -64,7 +71,11 @@ export function storageMappingStore(storage: StorageLike, prefix = STORAGE_PREFI
  * it reads what storage holds once, then works in memory and writes every change
  * through to storage, reporting (not throwing) storage failures.
  */
-export function resilientMappingStore(storage: StorageLike | null, onError: (e: unknown) => void = () => undefined, prefix = STORAGE_PREFIX): MappingStore {
+export function resilientMappingStore(
+  storage: StorageLike | null,
+  onError: (e: unknown) => void = () => undefined,
+  prefix = STORAGE_PREFIX,
+): MappingStore {
   const memory = new Map<string, string>();
   const backing = storage ? storageMappingStore(storage, prefix) : null;
   const attempt = <T>(f: () => T, fallback: T): T => {
@@ -91,7 +102,10 @@ export function resilientMappingStore(storage: StorageLike | null, onError: (e: 
 }
 
 /** A store whose changes are also reported (the worker tells the page what to keep). */
-export function observedMappingStore(inner: MappingStore, onChange: (signature: string, json: string | null) => void): MappingStore {
+export function observedMappingStore(
+  inner: MappingStore,
+  onChange: (signature: string, json: string | null) => void,
+): MappingStore {
   return {
     load: (s) => inner.load(s),
     save: (s, json) => {
@@ -120,7 +134,13 @@ export interface RememberedMapping {
 
 /** JSON text of a remembered entry. */
 export function serializeRemembered(r: RememberedMapping): string {
-  return JSON.stringify({ format: REMEMBERED_FORMAT, version: 1, rememberedAt: r.rememberedAt, segment: r.segment, mapping: JSON.parse(serializeMapping(r.mapping)) as unknown });
+  return JSON.stringify({
+    format: REMEMBERED_FORMAT,
+    version: 1,
+    rememberedAt: r.rememberedAt,
+    segment: r.segment,
+    mapping: JSON.parse(serializeMapping(r.mapping)) as unknown,
+  });
 }
 
 /** Parses a remembered entry. Throws {@link MappingFormatError}. */
@@ -129,21 +149,45 @@ export function parseRemembered(text: string): RememberedMapping {
   try {
     x = JSON.parse(text);
   } catch (e) {
-    throw new MappingFormatError([{ en: `not JSON: ${(e as Error).message}`, ja: `JSON として読めません: ${(e as Error).message}` }]);
+    throw new MappingFormatError([
+      { en: `not JSON: ${(e as Error).message}`, ja: `JSON として読めません: ${(e as Error).message}` },
+    ]);
   }
   const o = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
   const problems: Message[] = [];
-  if (o.format !== REMEMBERED_FORMAT) problems.push({ en: `format must be "${REMEMBERED_FORMAT}"`, ja: `format は「${REMEMBERED_FORMAT}」でなければなりません` });
-  if (o.version !== 1) problems.push({ en: `unsupported version ${JSON.stringify(o.version)}`, ja: `対応していないバージョン ${JSON.stringify(o.version)} です` });
-  if (typeof o.rememberedAt !== 'string' || Number.isNaN(Date.parse(o.rememberedAt))) problems.push({ en: 'rememberedAt must be a date', ja: 'rememberedAt は日時でなければなりません' });
-  if (o.segment !== null && o.segment !== undefined && typeof o.segment !== 'string') problems.push({ en: 'segment must be a string or null', ja: 'segment は文字列か null でなければなりません' });
+  if (o.format !== REMEMBERED_FORMAT)
+    problems.push({
+      en: `format must be "${REMEMBERED_FORMAT}"`,
+      ja: `format は「${REMEMBERED_FORMAT}」でなければなりません`,
+    });
+  if (o.version !== 1)
+    problems.push({
+      en: `unsupported version ${JSON.stringify(o.version)}`,
+      ja: `対応していないバージョン ${JSON.stringify(o.version)} です`,
+    });
+  if (typeof o.rememberedAt !== 'string' || Number.isNaN(Date.parse(o.rememberedAt)))
+    problems.push({ en: 'rememberedAt must be a date', ja: 'rememberedAt は日時でなければなりません' });
+  if (o.segment !== null && o.segment !== undefined && typeof o.segment !== 'string')
+    problems.push({ en: 'segment must be a string or null', ja: 'segment は文字列か null でなければなりません' });
   if (problems.length) throw new MappingFormatError(problems);
-  return { mapping: parseMapping(JSON.stringify(o.mapping)), rememberedAt: o.rememberedAt as string, segment: (o.segment as string | null | undefined) ?? null };
+  return {
+    mapping: parseMapping(JSON.stringify(o.mapping)),
+    rememberedAt: o.rememberedAt as string,
+    segment: (o.segment as string | null | undefined) ?? null,
+  };
 }
 
 /** Remembers a confirmed mapping under its table's header signature. */
-export function rememberMapping(store: MappingStore, m: ConfirmedMapping, options: { now?: Date; segment?: string | null } = {}): RememberedMapping {
-  const r: RememberedMapping = { mapping: toSaved(m), rememberedAt: (options.now ?? new Date()).toISOString(), segment: options.segment ?? null };
+export function rememberMapping(
+  store: MappingStore,
+  m: ConfirmedMapping,
+  options: { now?: Date; segment?: string | null } = {},
+): RememberedMapping {
+  const r: RememberedMapping = {
+    mapping: toSaved(m),
+    rememberedAt: (options.now ?? new Date()).toISOString(),
+    segment: options.segment ?? null,
+  };
   store.save(r.mapping.signature, serializeRemembered(r));
   return r;
 }
@@ -187,16 +231,29 @@ export function recall(store: MappingStore, table: LoadedTable): Recall {
   try {
     r = parseRemembered(json);
   } catch (e) {
-    return { status: 'unusable', rememberedAt: null, missing: [], problems: e instanceof MappingFormatError ? e.problems : [String(e)] };
+    return {
+      status: 'unusable',
+      rememberedAt: null,
+      missing: [],
+      problems: e instanceof MappingFormatError ? e.problems : [String(e)],
+    };
   }
   const saved = respell(r.mapping, table);
   const present = new Set(table.columns.map((c) => c.name));
-  const wanted = [...Object.values(saved.columns).filter((h): h is string => h !== null), ...saved.attributes.map((a) => a.source)];
+  const wanted = [
+    ...Object.values(saved.columns).filter((h): h is string => h !== null),
+    ...saved.attributes.map((a) => a.source),
+  ];
   const missing = [...new Set(wanted.filter((h) => !present.has(h)))];
   try {
     return { status: 'applied', mapping: bindMapping(saved, table), rememberedAt: r.rememberedAt, segment: r.segment };
   } catch (e) {
-    return { status: 'unusable', rememberedAt: r.rememberedAt, missing, problems: e instanceof MappingFormatError ? e.problems : [String(e)] };
+    return {
+      status: 'unusable',
+      rememberedAt: r.rememberedAt,
+      missing,
+      problems: e instanceof MappingFormatError ? e.problems : [String(e)],
+    };
   }
 }
 
@@ -218,5 +275,9 @@ export function proposeMapping(table: LoadedTable, store?: MappingStore): Mappin
   const detection = detectMapping(table);
   const remembered = store ? recallMapping(store, table) : null;
   if (remembered) return { mapping: remembered, detection, remembered: true };
-  return { mapping: detection.role === 'unknown' ? null : confirmDetection(table, detection), detection, remembered: false };
+  return {
+    mapping: detection.role === 'unknown' ? null : confirmDetection(table, detection),
+    detection,
+    remembered: false,
+  };
 }

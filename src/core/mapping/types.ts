@@ -29,7 +29,15 @@ export type Role = 'customers' | 'subscriptions' | 'mrr_snapshots' | 'invoices' 
 export type DetectedRole = Role | 'unknown';
 
 /** All roles, in the order the UI lists them. */
-export const ROLES: readonly Role[] = ['customers', 'subscriptions', 'invoices', 'mrr_snapshots', 'events', 'responses', 'tickets'];
+export const ROLES: readonly Role[] = [
+  'customers',
+  'subscriptions',
+  'invoices',
+  'mrr_snapshots',
+  'events',
+  'responses',
+  'tickets',
+];
 
 /** Billing interval units understood by the MRR formula. */
 export type IntervalUnit = 'day' | 'week' | 'month' | 'quarter' | 'half_year' | 'year';

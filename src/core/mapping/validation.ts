@@ -86,7 +86,15 @@ function parseChecks(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[] {
     if (!col) continue;
     const raw = varcharExpr(col);
     if (f.required) {
-      out.push({ id: 'missing_value', severity: 'error', file: m.table.file, column: col.name, sql: countAndExamples(`SELECT ${exampleOf(m, "'(empty)'", col)} AS example ${fromTable(m, ctx)} WHERE ${raw} IS NULL`) });
+      out.push({
+        id: 'missing_value',
+        severity: 'error',
+        file: m.table.file,
+        column: col.name,
+        sql: countAndExamples(
+          `SELECT ${exampleOf(m, "'(empty)'", col)} AS example ${fromTable(m, ctx)} WHERE ${raw} IS NULL`,
+        ),
+      });
     }
     const isDate = DATE_KINDS.includes(f.kind);
     if ((!isDate && !NUMBER_KINDS.includes(f.kind)) || parsesNatively(f.kind, col)) continue;
@@ -96,7 +104,9 @@ function parseChecks(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[] {
       severity: f.required ? 'error' : 'warning',
       file: m.table.file,
       column: col.name,
-      sql: countAndExamples(`SELECT ${exampleOf(m, raw, col)} AS example ${fromTable(m, ctx)} WHERE ${raw} IS NOT NULL AND ${parsed} IS NULL`),
+      sql: countAndExamples(
+        `SELECT ${exampleOf(m, raw, col)} AS example ${fromTable(m, ctx)} WHERE ${raw} IS NOT NULL AND ${parsed} IS NULL`,
+      ),
     });
   }
   const interval = columnOf(m, 'interval');
@@ -107,7 +117,9 @@ function parseChecks(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[] {
       severity: 'error',
       file: m.table.file,
       column: interval.name,
-      sql: countAndExamples(`SELECT ${exampleOf(m, varcharExpr(interval))} AS example ${fromTable(m, ctx)} WHERE ${varcharExpr(interval)} IS NOT NULL AND ${months} IS NULL`),
+      sql: countAndExamples(
+        `SELECT ${exampleOf(m, varcharExpr(interval))} AS example ${fromTable(m, ctx)} WHERE ${varcharExpr(interval)} IS NOT NULL AND ${months} IS NULL`,
+      ),
     });
   }
   return out;
@@ -124,7 +136,9 @@ function duplicateCheck(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[
       severity: 'warning',
       file: m.table.file,
       column: col.name,
-      sql: countAndExamples(`SELECT ${key} || ' ×' || CAST(count(*) AS VARCHAR) AS example ${fromTable(m, ctx)} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1`),
+      sql: countAndExamples(
+        `SELECT ${key} || ' ×' || CAST(count(*) AS VARCHAR) AS example ${fromTable(m, ctx)} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1`,
+      ),
     },
   ];
 }
@@ -142,14 +156,35 @@ function revenueChecks(m: ConfirmedMapping, ctx: ExprContext, reportingCurrency:
   const out: ValidationQuery[] = [];
   const file = m.table.file;
   if (m.role === 'subscriptions') {
-    out.push({ id: 'end_before_start', severity: 'warning', file, sql: countAndExamples(`SELECT concat_ws(': ', customer_id, CAST(first_start AS VARCHAR) || ' → ' || CAST(end_date AS VARCHAR)) AS example FROM (${stage}) AS s WHERE end_date < first_start`) });
+    out.push({
+      id: 'end_before_start',
+      severity: 'warning',
+      file,
+      sql: countAndExamples(
+        `SELECT concat_ws(': ', customer_id, CAST(first_start AS VARCHAR) || ' → ' || CAST(end_date AS VARCHAR)) AS example FROM (${stage}) AS s WHERE end_date < first_start`,
+      ),
+    });
   }
   if (m.role === 'invoices') {
     const s = dateExpr(columnOf(m, 'period_start') as LoadedColumn, ctx);
     const e = dateExpr(columnOf(m, 'period_end') as LoadedColumn, ctx);
-    out.push({ id: 'end_before_start', severity: 'warning', file, sql: countAndExamples(`SELECT ${exampleOf(m, `CAST(${s} AS VARCHAR) || ' → ' || CAST(${e} AS VARCHAR)`)} AS example ${fromTable(m, ctx)} WHERE ${e} < ${s}`) });
+    out.push({
+      id: 'end_before_start',
+      severity: 'warning',
+      file,
+      sql: countAndExamples(
+        `SELECT ${exampleOf(m, `CAST(${s} AS VARCHAR) || ' → ' || CAST(${e} AS VARCHAR)`)} AS example ${fromTable(m, ctx)} WHERE ${e} < ${s}`,
+      ),
+    });
   }
-  out.push({ id: 'negative_mrr', severity: 'warning', file, sql: countAndExamples(`SELECT concat_ws(': ', customer_id, CAST(round(mrr, 2) AS VARCHAR)) AS example FROM (${stage}) AS s WHERE mrr < 0`) });
+  out.push({
+    id: 'negative_mrr',
+    severity: 'warning',
+    file,
+    sql: countAndExamples(
+      `SELECT concat_ws(': ', customer_id, CAST(round(mrr, 2) AS VARCHAR)) AS example FROM (${stage}) AS s WHERE mrr < 0`,
+    ),
+  });
   if (reportingCurrency !== null && columnOf(m, 'currency')) {
     out.push({
       id: 'mixed_currencies',
@@ -173,12 +208,17 @@ export function validationSql(m: ConfirmedMapping, options: CanonicalOptions = {
 }
 
 /** Checks across mappings: customers of revenue files missing from the customers files. */
-export function crossValidationSql(mappings: readonly ConfirmedMapping[], options: CanonicalOptions = {}): ValidationQuery[] {
+export function crossValidationSql(
+  mappings: readonly ConfirmedMapping[],
+  options: CanonicalOptions = {},
+): ValidationQuery[] {
   const customers = mappings.filter((m) => m.role === 'customers');
   if (customers.length === 0) return [];
   const ctxOf = (m: ConfirmedMapping): ExprContext => exprContext(m, options);
   // NOT IN over a set holding NULL is never true: keep the known ids non-null.
-  const known = customers.map((m) => `SELECT customer_id FROM (${customersStage(m, 0, ctxOf(m), [])}) AS c WHERE customer_id IS NOT NULL`).join(' UNION ');
+  const known = customers
+    .map((m) => `SELECT customer_id FROM (${customersStage(m, 0, ctxOf(m), [])}) AS c WHERE customer_id IS NOT NULL`)
+    .join(' UNION ');
   return mappings.flatMap((m) => {
     const stage = revenueStageOf(m, ctxOf(m));
     if (!stage) return [];
@@ -188,7 +228,9 @@ export function crossValidationSql(mappings: readonly ConfirmedMapping[], option
         severity: 'warning' as const,
         file: m.table.file,
         column: m.columns.customer_id ?? undefined,
-        sql: countAndExamples(`SELECT DISTINCT customer_id AS example FROM (${stage}) AS s WHERE customer_id IS NOT NULL AND customer_id NOT IN (${known})`),
+        sql: countAndExamples(
+          `SELECT DISTINCT customer_id AS example FROM (${stage}) AS s WHERE customer_id IS NOT NULL AND customer_id NOT IN (${known})`,
+        ),
       },
     ];
   });
@@ -198,7 +240,11 @@ export function crossValidationSql(mappings: readonly ConfirmedMapping[], option
  * Runs every check of the usable mappings and returns all results (count 0 included;
  * filter on `count > 0` for the findings), errors first.
  */
-export async function runValidation(engine: SqlEngine, mappings: readonly ConfirmedMapping[], options: CanonicalOptions = {}): Promise<ValidationResult[]> {
+export async function runValidation(
+  engine: SqlEngine,
+  mappings: readonly ConfirmedMapping[],
+  options: CanonicalOptions = {},
+): Promise<ValidationResult[]> {
   const { usable } = usableMappings(mappings);
   const reporting = chooseReportingCurrency(usable, options.reportingCurrency);
   const opts = { ...options, reportingCurrency: reporting };

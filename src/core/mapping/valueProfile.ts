@@ -35,8 +35,10 @@ export interface ValueProfile {
   raw: string[];
 }
 
-const NUMBER_TYPES = /^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL.*|NUMERIC.*)$/i;
-const DATE_RE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/;
+const NUMBER_TYPES =
+  /^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL.*|NUMERIC.*)$/i;
+const DATE_RE =
+  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/;
 const SLASH_DATE_RE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T,]+(\d{1,2}):(\d{2}).*)?$/;
 const MONTH_RE = /^(\d{4})[-/年](\d{1,2})月?$/;
 const ISO_CURRENCY_RE = /^[A-Z]{3}$/;
@@ -72,7 +74,12 @@ export function dateLike(text: string): { date: boolean; time: boolean; first?: 
   if (sl) {
     const a = Number(sl[1]);
     const b = Number(sl[2]);
-    return { date: a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12), time: sl[4] !== undefined, first: a, second: b };
+    return {
+      date: a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12),
+      time: sl[4] !== undefined,
+      first: a,
+      second: b,
+    };
   }
   const mo = MONTH_RE.exec(t);
   if (mo) return { date: Number(mo[2]) >= 1 && Number(mo[2]) <= 12, time: false };

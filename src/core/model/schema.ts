@@ -3,7 +3,8 @@
  * names, their columns and DuckDB types. KPI SQL relies on exactly these names.
  */
 
-export type CanonicalView = 'customers' | 'subscription_periods' | 'mrr_monthly_source' | 'events' | 'responses' | 'tickets';
+export type CanonicalView =
+  'customers' | 'subscription_periods' | 'mrr_monthly_source' | 'events' | 'responses' | 'tickets';
 
 /** Column name and DuckDB type, in view order. */
 export const CANONICAL_SCHEMA: Record<CanonicalView, ReadonlyArray<readonly [string, string]>> = {

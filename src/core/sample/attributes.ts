@@ -14,7 +14,16 @@ interface Vocabulary {
 
 /** Industries (業種). */
 export const INDUSTRIES: Vocabulary = {
-  en: ['Software', 'Manufacturing', 'Retail', 'Financial Services', 'Healthcare', 'Education', 'Real Estate', 'Professional Services'],
+  en: [
+    'Software',
+    'Manufacturing',
+    'Retail',
+    'Financial Services',
+    'Healthcare',
+    'Education',
+    'Real Estate',
+    'Professional Services',
+  ],
   ja: ['情報通信業', '製造業', '小売業', '金融・保険業', '医療・福祉', '教育・学習支援', '不動産業', 'サービス業'],
   weights: [30, 15, 12, 10, 9, 7, 6, 11],
 };
@@ -22,7 +31,20 @@ export const INDUSTRIES: Vocabulary = {
 /** Countries (en, ISO 3166 alpha-2) and prefectures (ja, 都道府県). */
 export const REGIONS: Vocabulary = {
   en: ['US', 'GB', 'CA', 'DE', 'AU', 'FR', 'NL', 'JP', 'SG', 'IN', 'BR', 'SE'],
-  ja: ['東京都', '大阪府', '神奈川県', '愛知県', '福岡県', '北海道', '京都府', '兵庫県', '埼玉県', '千葉県', '宮城県', '広島県'],
+  ja: [
+    '東京都',
+    '大阪府',
+    '神奈川県',
+    '愛知県',
+    '福岡県',
+    '北海道',
+    '京都府',
+    '兵庫県',
+    '埼玉県',
+    '千葉県',
+    '宮城県',
+    '広島県',
+  ],
   weights: [45, 10, 8, 7, 5, 4, 4, 3, 3, 4, 4, 3],
 };
 

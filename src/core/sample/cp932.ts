@@ -40,7 +40,9 @@ export class Cp932EncodeError extends Error {
     readonly char: string,
     readonly index: number,
   ) {
-    super(`character U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')} (${char}) at ${index} has no CP932 code`);
+    super(
+      `character U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')} (${char}) at ${index} has no CP932 code`,
+    );
     this.name = 'Cp932EncodeError';
   }
 }

@@ -57,7 +57,12 @@ export function buildCustomerModel(p: ResolvedParams, index: number): CustomerMo
   let firstStart = signupDay + rng.int(0, 10);
   if (hasTrial) {
     const r = rng.float();
-    firstStart = r < 0.2 ? signupDay + rng.int(3, 13) : r < 0.8 ? signupDay + TRIAL_DAYS + rng.int(0, 2) : signupDay + TRIAL_DAYS + rng.int(3, 25);
+    firstStart =
+      r < 0.2
+        ? signupDay + rng.int(3, 13)
+        : r < 0.8
+          ? signupDay + TRIAL_DAYS + rng.int(0, 2)
+          : signupDay + TRIAL_DAYS + rng.int(3, 25);
   }
   const [lo, hi] = SEAT_RANGE[plan];
   const seats = lo + Math.floor((hi - lo + 1) * rng.float() ** 2);
@@ -71,26 +76,62 @@ export function buildCustomerModel(p: ResolvedParams, index: number): CustomerMo
 
   const periods = converted
     ? simulatePeriods(new Rng(p.seed, TAG.subscriptions, index), {
-        locale: p.locale, endDay: p.endDay, firstStart, plan, seats, interval, discount, health, anchorFirst, pilot, quickCancel,
+        locale: p.locale,
+        endDay: p.endDay,
+        firstStart,
+        plan,
+        seats,
+        interval,
+        discount,
+        health,
+        anchorFirst,
+        pilot,
+        quickCancel,
       })
     : [];
-  const trial = trialStart !== null && trialEnd !== null
-    ? { start: trialStart, end: periods.length > 0 ? trialEnd : trialEnd + trialExtra }
-    : null;
+  const trial =
+    trialStart !== null && trialEnd !== null
+      ? { start: trialStart, end: periods.length > 0 ? trialEnd : trialEnd + trialExtra }
+      : null;
   const stretches = buildStretches(trial, periods, p.endDay);
   let maxSeats = periods.length > 0 ? 0 : 1 + (trialExtra % 3);
   for (const per of periods) maxSeats = Math.max(maxSeats, per.quantity);
   const users = buildUsers(new Rng(p.seed, TAG.users, index), {
-    seed: p.seed, customerIndex: index, customerId: id, upperIds: p.locale === 'ja', seats: maxSeats, stretches, eventSampleRate: p.eventSampleRate,
+    seed: p.seed,
+    customerIndex: index,
+    customerId: id,
+    upperIds: p.locale === 'ja',
+    seats: maxSeats,
+    stretches,
+    eventSampleRate: p.eventSampleRate,
   });
   const milestones = buildMilestones(new Rng(p.seed, TAG.milestones, index), {
-    converted: periods.length > 0, bigPlan: plan !== 'starter', health, stretches, users,
+    converted: periods.length > 0,
+    bigPlan: plan !== 'starter',
+    health,
+    stretches,
+    users,
   });
   let lastDay = signupDay + 31;
   for (const s of stretches) lastDay = Math.max(lastDay, s.to + 31);
 
   return {
-    index, id, name, signupDay, trialStart, trialEnd, plan, industry, region, size, owner, health,
-    periods, stretches, users, milestones, lastDay,
+    index,
+    id,
+    name,
+    signupDay,
+    trialStart,
+    trialEnd,
+    plan,
+    industry,
+    region,
+    size,
+    owner,
+    health,
+    periods,
+    stretches,
+    users,
+    milestones,
+    lastDay,
   };
 }

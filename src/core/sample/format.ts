@@ -39,7 +39,11 @@ export function formatDate(locale: SampleLocale, day: number): string {
 }
 
 /** A plain (zone-less) local timestamp, whole seconds. `survey` selects the ja survey-tool style. */
-export function formatLocalTime(locale: SampleLocale, localMs: number, style: 'default' | 'survey' = 'default'): string {
+export function formatLocalTime(
+  locale: SampleLocale,
+  localMs: number,
+  style: 'default' | 'survey' = 'default',
+): string {
   const day = Math.floor(localMs / DAY_MS);
   const rest = localMs - day * DAY_MS;
   if (locale === 'ja') return `${datePart(day, '/')} ${clock(rest, style !== 'survey')}`;

@@ -14,11 +14,44 @@ export const SAMPLE_TABLES: readonly SampleTable[] = ['customers', 'subscription
 /** Column headers of each table in each locale (same order in both). */
 export const HEADERS: Record<SampleTable, Record<SampleLocale, readonly string[]>> = {
   customers: {
-    en: ['customer_id', 'name', 'signup_date', 'trial_start', 'trial_end', 'plan', 'industry', 'country', 'size', 'owner'],
-    ja: ['顧客ID', '会社名', '登録日', 'トライアル開始日', 'トライアル終了日', 'プラン', '業種', '都道府県', '従業員規模', '担当者'],
+    en: [
+      'customer_id',
+      'name',
+      'signup_date',
+      'trial_start',
+      'trial_end',
+      'plan',
+      'industry',
+      'country',
+      'size',
+      'owner',
+    ],
+    ja: [
+      '顧客ID',
+      '会社名',
+      '登録日',
+      'トライアル開始日',
+      'トライアル終了日',
+      'プラン',
+      '業種',
+      '都道府県',
+      '従業員規模',
+      '担当者',
+    ],
   },
   subscriptions: {
-    en: ['subscription_id', 'customer_id', 'plan', 'billing_interval', 'amount', 'quantity', 'currency', 'start_date', 'end_date', 'mrr'],
+    en: [
+      'subscription_id',
+      'customer_id',
+      'plan',
+      'billing_interval',
+      'amount',
+      'quantity',
+      'currency',
+      'start_date',
+      'end_date',
+      'mrr',
+    ],
     ja: ['契約ID', '顧客ID', 'プラン', '請求周期', '金額', '数量', '通貨', '契約開始日', '契約終了日', '月額'],
   },
   events: {
@@ -30,7 +63,17 @@ export const HEADERS: Record<SampleTable, Record<SampleLocale, readonly string[]
     ja: ['回答ID', '顧客ID', 'ユーザーID', 'アンケート種別', 'スコア', '回答日', 'コメント'],
   },
   tickets: {
-    en: ['ticket_id', 'customer_id', 'created_at', 'first_response_at', 'resolved_at', 'status', 'channel', 'replies', 'satisfaction'],
+    en: [
+      'ticket_id',
+      'customer_id',
+      'created_at',
+      'first_response_at',
+      'resolved_at',
+      'status',
+      'channel',
+      'replies',
+      'satisfaction',
+    ],
     ja: ['チケットID', '顧客ID', '作成日時', '初回応答日時', '解決日時', 'ステータス', 'チャネル', '返信数', '満足度'],
   },
 };

@@ -39,7 +39,10 @@ const GENERATORS: Record<SampleTable, (p: ResolvedParams) => Generator<string>> 
  * Streams one table as CSV lines: the header first, each line with its terminator
  * (LF for en, CRLF for ja). Same parameters, same lines.
  */
-export function sampleLines(table: SampleTable, params: Partial<SampleParams> | ResolvedParams = {}): Generator<string> {
+export function sampleLines(
+  table: SampleTable,
+  params: Partial<SampleParams> | ResolvedParams = {},
+): Generator<string> {
   return GENERATORS[table](resolveParams(params));
 }
 
@@ -55,5 +58,10 @@ export interface SampleFileInfo {
 
 /** The five files of a locale, in writing order. */
 export function sampleFiles(locale: SampleLocale): SampleFileInfo[] {
-  return SAMPLE_TABLES.map((table) => ({ table, role: table, fileName: fileNameOf(table), encoding: LOCALE_FACTS[locale].encoding }));
+  return SAMPLE_TABLES.map((table) => ({
+    table,
+    role: table,
+    fileName: fileNameOf(table),
+    encoding: LOCALE_FACTS[locale].encoding,
+  }));
 }

@@ -10,7 +10,13 @@ import type { Milestone, Stretch, UserModel } from './types.js';
 /** Builds the milestones inside the usage stretches, sorted by day. */
 export function buildMilestones(
   rng: Rng,
-  opts: { converted: boolean; bigPlan: boolean; health: number; stretches: readonly Stretch[]; users: readonly UserModel[] },
+  opts: {
+    converted: boolean;
+    bigPlan: boolean;
+    health: number;
+    stretches: readonly Stretch[];
+    users: readonly UserModel[];
+  },
 ): Milestone[] {
   const first = opts.stretches[0];
   if (!first) return [];
@@ -19,7 +25,8 @@ export function buildMilestones(
     if (stretchAt(opts.stretches, day)) out.push({ day, name });
   };
   if (rng.chance(opts.converted ? 0.85 : 0.35)) add(first.from + Math.floor(rng.exponential(6)), 'complete_onboarding');
-  if (opts.converted && rng.chance(opts.bigPlan ? 0.5 : 0.15)) add(first.from + 3 + Math.floor(rng.exponential(40)), 'integrate_crm');
+  if (opts.converted && rng.chance(opts.bigPlan ? 0.5 : 0.15))
+    add(first.from + 3 + Math.floor(rng.exponential(40)), 'integrate_crm');
   for (const u of opts.users) if (u.n > 0) add(u.join, 'invite_user');
   if (opts.converted && opts.health > 0.6 && rng.chance(0.08)) {
     const last = opts.stretches[opts.stretches.length - 1] as Stretch;

@@ -14,7 +14,12 @@ export const HOUR_WEIGHTS: readonly number[] = [
 function isHoliday(locale: SampleLocale, day: number): boolean {
   const { month, day: d } = partsOfDay(day);
   if (locale === 'ja') {
-    return (month === 1 && d <= 3) || (month === 12 && d >= 29) || (month === 5 && d >= 3 && d <= 5) || (month === 8 && d >= 13 && d <= 15);
+    return (
+      (month === 1 && d <= 3) ||
+      (month === 12 && d >= 29) ||
+      (month === 5 && d >= 3 && d <= 5) ||
+      (month === 8 && d >= 13 && d <= 15)
+    );
   }
   if ((month === 1 && d === 1) || (month === 7 && d === 4) || (month === 12 && d >= 24 && d <= 26)) return true;
   // Thanksgiving (fourth Thursday of November) and the Friday after.

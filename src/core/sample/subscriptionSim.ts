@@ -97,7 +97,16 @@ export function simulatePeriods(rng: Rng, s: SubscriptionStart): Period[] {
   const push = (start: number, end: number | null, st: State, zero = false, usage = true): void => {
     const amount = zero ? 0 : seatPrice(s.locale, st.plan, st.interval, s.discount);
     const cut = end !== null && end > s.endDay ? null : end;
-    out.push({ start, end: cut, plan: st.plan, interval: st.interval, amount, quantity: st.seats, mrr: mrrOf(amount, st.seats, st.interval), usage });
+    out.push({
+      start,
+      end: cut,
+      plan: st.plan,
+      interval: st.interval,
+      amount,
+      quantity: st.seats,
+      mrr: mrrOf(amount, st.seats, st.interval),
+      usage,
+    });
   };
   let st: State = { plan: s.plan, seats: s.seats, interval: s.interval };
   let start = snap(s.firstStart);

@@ -45,8 +45,7 @@ export function buildUsers(
     }
     const leave = n > 0 && rng.chance(0.12) ? join + rng.int(30, 400) : Number.POSITIVE_INFINITY;
     const role = rng.float();
-    const propensity =
-      n === 0 ? 0.15 + 0.3 * rng.float() : role < 0.15 ? 0.45 : role < 0.65 ? 0.18 : 0.05;
+    const propensity = n === 0 ? 0.15 + 0.3 * rng.float() : role < 0.15 ? 0.45 : role < 0.65 ? 0.18 : 0.05;
     const tracked = n === 0 || hashFloat(opts.seed, TAG.tracked, opts.customerIndex, n) < opts.eventSampleRate;
     users.push({ n, id: userId(opts.customerId, n, opts.upperIds), join, leave, propensity, tracked });
   }

@@ -3,7 +3,14 @@
  * table its detected role, source, confidence and column choices (with reasons), and
  * what the model as a whole offers (views with data, currency, segments, warnings).
  */
-import { segmentCandidates, type Detection, type LoadedColumn, type MappingSpec, type MappingWarning, type SegmentCandidate } from '../mapping/index.js';
+import {
+  segmentCandidates,
+  type Detection,
+  type LoadedColumn,
+  type MappingSpec,
+  type MappingWarning,
+  type SegmentCandidate,
+} from '../mapping/index.js';
 import type { CanonicalView } from '../model/schema.js';
 import type { MappingOrigin, Modeller, ModelSession, TableMemory } from './modeller.js';
 
@@ -64,7 +71,15 @@ export function summariseModel(modeller: Modeller): ModelSummary {
       table: t.table,
       file: t.file,
       detection: t.detection,
-      mapping: t.mapping ? { role: t.mapping.role, source: t.mapping.source, columns: t.mapping.columns, attributes: t.mapping.attributes, normalisation: t.mapping.normalisation } : null,
+      mapping: t.mapping
+        ? {
+            role: t.mapping.role,
+            source: t.mapping.source,
+            columns: t.mapping.columns,
+            attributes: t.mapping.attributes,
+            normalisation: t.mapping.normalisation,
+          }
+        : null,
       confirmed: modeller.isConfirmed(t.table),
       origin: t.origin,
       memory: t.memory,

@@ -89,7 +89,14 @@ export class Modeller {
   /** The user chose the segment in this session (else a remembered choice applies). */
   private segmentChosen = false;
   private reportingCurrency: string | null = null;
-  state: ModelState = { tables: [], available: [], warnings: [], reportingCurrency: null, customerAttributes: [], segmentAttribute: null };
+  state: ModelState = {
+    tables: [],
+    available: [],
+    warnings: [],
+    reportingCurrency: null,
+    customerAttributes: [],
+    segmentAttribute: null,
+  };
 
   /**
    * @param store remembered mappings by header signature (none: detection or edits only)
@@ -108,8 +115,16 @@ export class Modeller {
         [table],
       ),
     );
-    const casts = cols.map((c) => `CAST(${quoteIdent(String(c.name))} AS VARCHAR) AS ${quoteIdent(String(c.name))}`).join(', ');
-    const sample = cols.length ? tableToRows(await this.engine.query(`SELECT ${casts} FROM main.${quoteIdent(table)} USING SAMPLE ${SAMPLE_ROWS} ROWS (reservoir, 42)`)) : [];
+    const casts = cols
+      .map((c) => `CAST(${quoteIdent(String(c.name))} AS VARCHAR) AS ${quoteIdent(String(c.name))}`)
+      .join(', ');
+    const sample = cols.length
+      ? tableToRows(
+          await this.engine.query(
+            `SELECT ${casts} FROM main.${quoteIdent(table)} USING SAMPLE ${SAMPLE_ROWS} ROWS (reservoir, 42)`,
+          ),
+        )
+      : [];
     return {
       table,
       file,
@@ -192,20 +207,26 @@ export class Modeller {
   /** Rebuilds every canonical view from the given user tables (name and source file). */
   async rebuild(tables: readonly { name: string; file: string | null; load?: number }[]): Promise<ModelState> {
     await this.engine.exec(`CREATE SCHEMA IF NOT EXISTS ${MODEL_SCHEMA}`);
-    for (const name of [...this.confirmed.keys()]) if (!tables.some((t) => t.name === name)) this.confirmed.delete(name);
+    for (const name of [...this.confirmed.keys()])
+      if (!tables.some((t) => t.name === name)) this.confirmed.delete(name);
     const described: TableState[] = [];
     for (const t of tables) {
       const loaded = await this.describe(t.name, t.file ?? t.name);
       const detection = detectMapping(loaded);
       const r = this.store ? recall(this.store, loaded) : ({ status: 'none' } as const);
       const memory: TableMemory =
-        r.status === 'applied' ? { state: 'remembered', at: r.rememberedAt, segment: r.segment } : r.status === 'unusable' ? { state: 'unusable', at: r.rememberedAt, missing: r.missing } : { state: 'none' };
+        r.status === 'applied'
+          ? { state: 'remembered', at: r.rememberedAt, segment: r.segment }
+          : r.status === 'unusable'
+            ? { state: 'unusable', at: r.rememberedAt, missing: r.missing }
+            : { state: 'none' };
       let mapping = this.confirmed.get(t.name) ?? null;
       let origin: MappingOrigin = 'edited';
       if (!mapping && r.status === 'applied') [mapping, origin] = [r.mapping, 'remembered'];
       if (!mapping) {
         origin = 'detected';
-        if (detection.role !== 'unknown' && detection.confidence >= MIN_CONFIDENCE) mapping = confirmDetection(loaded, detection);
+        if (detection.role !== 'unknown' && detection.confidence >= MIN_CONFIDENCE)
+          mapping = confirmDetection(loaded, detection);
       }
       described.push({ table: t.name, file: loaded.file, detection, mapping, origin, memory });
     }

@@ -92,7 +92,9 @@ export class TableRegistry {
     if (!origin) throw new Error(`no table named ${from}`);
     await this.engine.exec(`ALTER TABLE ${quoteIdent(from)} RENAME TO ${quoteIdent(target)}`);
     // Keep load order.
-    const entries = [...this.origins.entries()].map(([k, v]) => (k === from ? ([target, v] as const) : ([k, v] as const)));
+    const entries = [...this.origins.entries()].map(([k, v]) =>
+      k === from ? ([target, v] as const) : ([k, v] as const),
+    );
     this.origins.clear();
     for (const [k, v] of entries) this.origins.set(k, v);
     this.loads.set(target, this.loads.get(from) ?? 0);

@@ -71,9 +71,13 @@ export class Workspace {
    * Loads one file into a table. Problems come back in the result (never thrown). On
    * success the model is rebuilt, unless `deferModel` (loading several files at once).
    */
-  async load(source: IngestSource, options: Omit<IngestOptions, 'reportingOffsetMinutes' | 'existingTables'> & { deferModel?: boolean }): Promise<IngestResult> {
+  async load(
+    source: IngestSource,
+    options: Omit<IngestOptions, 'reportingOffsetMinutes' | 'existingTables'> & { deferModel?: boolean },
+  ): Promise<IngestResult> {
     // Loading again into an existing table (another encoding or decimal mark) replaces it.
-    const replacing = options.tableName && this.tables.has(options.tableName) ? await this.columnsOf(options.tableName) : null;
+    const replacing =
+      options.tableName && this.tables.has(options.tableName) ? await this.columnsOf(options.tableName) : null;
     const result = await ingestFile(this.engine, source, {
       ...options,
       reportingOffsetMinutes: this.options.reportingOffsetMinutes,
@@ -82,7 +86,8 @@ export class Workspace {
     if (result.ok) {
       // A mapping confirmed for the old columns does not fit new ones (a header read in
       // the wrong encoding): detection applies again.
-      if (replacing !== null && replacing !== (await this.columnsOf(result.table))) this.modeller.unconfirm(result.table);
+      if (replacing !== null && replacing !== (await this.columnsOf(result.table)))
+        this.modeller.unconfirm(result.table);
       this.tables.add(result.table, { file: source.name, encoding: result.encoding, skippedRows: result.skippedRows });
       if (!options.deferModel) await this.refreshModel();
     }
@@ -99,7 +104,8 @@ export class Workspace {
   private confirmAndRemember(mapping: ConfirmedMapping): void {
     this.modeller.confirm(mapping);
     const store = this.options.mappingStore;
-    if (store) rememberMapping(store, mapping, { now: this.options.now?.() ?? new Date(), segment: this.segmentFor(mapping) });
+    if (store)
+      rememberMapping(store, mapping, { now: this.options.now?.() ?? new Date(), segment: this.segmentFor(mapping) });
   }
 
   /** Column names and types of a table, as one string to compare. */
@@ -131,7 +137,16 @@ export class Workspace {
     const role = edits.role;
     const detection = role ? detectAs(loaded, role, edits.source) : detectMapping(loaded);
     const current = this.modeller.state.tables.find((t) => t.table === table)?.mapping;
-    const base: MappingEdits = current && (!role || role === current.role) ? { role: current.role, source: current.source, columns: current.columns, attributes: current.attributes, normalisation: current.normalisation } : {};
+    const base: MappingEdits =
+      current && (!role || role === current.role)
+        ? {
+            role: current.role,
+            source: current.source,
+            columns: current.columns,
+            attributes: current.attributes,
+            normalisation: current.normalisation,
+          }
+        : {};
     this.confirmAndRemember(
       confirmDetection(loaded, detection, {
         ...base,
@@ -169,7 +184,8 @@ export class Workspace {
         if (m?.role !== 'customers') continue;
         const provides = attribute !== null && m.attributes.some((a) => a.name === attribute);
         // Remember the choice with the files that provide it; clear it where one was remembered.
-        if (provides || t.memory.state === 'remembered') rememberMapping(store, m, { now: this.options.now?.() ?? new Date(), segment: provides ? attribute : null });
+        if (provides || t.memory.state === 'remembered')
+          rememberMapping(store, m, { now: this.options.now?.() ?? new Date(), segment: provides ? attribute : null });
       }
     }
     await this.refreshModel();
@@ -193,7 +209,10 @@ export class Workspace {
 
   /** Validation report of the mappings in use. */
   validate(): Promise<ValidationResult[]> {
-    return runValidation(this.engine, this.modeller.mappings(), { utcOffsetMinutes: this.options.reportingOffsetMinutes, segmentAttribute: this.modeller.state.segmentAttribute });
+    return runValidation(this.engine, this.modeller.mappings(), {
+      utcOffsetMinutes: this.options.reportingOffsetMinutes,
+      segmentAttribute: this.modeller.state.segmentAttribute,
+    });
   }
 
   /** The mappings in use as JSON (for the CLI's --map and for next month's files). */

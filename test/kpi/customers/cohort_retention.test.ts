@@ -3,7 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KpiRunError } from '../../../src/core/kpi/runner.js';
 import { cohortRetention, type CohortParams } from '../../reference/customers/cohort_retention.js';
 import { addPeriods, dayNum, dayStr, periodStart } from '../../reference/customers/calendar.js';
-import { customersArb, dateIn, eventsArb, expectRows, fastLoad, load, run, runOrEmpty, setup, PROPERTY_TIMEOUT, subscriptionsArb, type Ctx } from './helpers.js';
+import {
+  customersArb,
+  dateIn,
+  eventsArb,
+  expectRows,
+  fastLoad,
+  load,
+  run,
+  runOrEmpty,
+  setup,
+  PROPERTY_TIMEOUT,
+  subscriptionsArb,
+  type Ctx,
+} from './helpers.js';
 
 let ctx: Ctx;
 beforeAll(async () => {
@@ -11,8 +24,14 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.engine.close());
 
-const ev = (user_id: string, event_time: string, event_name = 'view', customer_id: string | null = null) => ({ user_id, event_time, event_name, customer_id });
-const rows = (r: Array<Record<string, unknown>>) => r.map((x) => [x.cohort, x.period, x.cohort_size, x.retained, x.retention]);
+const ev = (user_id: string, event_time: string, event_name = 'view', customer_id: string | null = null) => ({
+  user_id,
+  event_time,
+  event_name,
+  customer_id,
+});
+const rows = (r: Array<Record<string, unknown>>) =>
+  r.map((x) => [x.cohort, x.period, x.cohort_size, x.retained, x.retention]);
 
 describe('cohort_retention: worked examples', () => {
   it('Amplitude/PostHog: 3 users, one returns on day 1, one on day 5, one never (grain day)', async () => {
@@ -111,7 +130,9 @@ describe('cohort_retention on subscriptions (hand-computed)', () => {
       ['2024-01-01', 1, 3, 50, 50 / 65],
     ]);
     // Report date in April: Q2 is April only: a inactive; MRR 0 + 25 + 10 = 35
-    expect(rows(await run(ctx, 'cohort_retention', { grain: 'quarter', basis: 'revenue', as_of: '2024-04-20' }))).toEqual([
+    expect(
+      rows(await run(ctx, 'cohort_retention', { grain: 'quarter', basis: 'revenue', as_of: '2024-04-20' })),
+    ).toEqual([
       ['2024-01-01', 0, 3, 65, 1],
       ['2024-01-01', 1, 3, 35, 35 / 65],
     ]);
@@ -189,7 +210,9 @@ describe('cohort_retention on events (hand-computed)', () => {
       ['2024-02-01', 1, 2, 1, 0.5],
       ['2024-03-01', 0, 2, 2, 1],
     ]);
-    expect(rows(await run(ctx, 'cohort_retention', { source: 'events', cohort_type: 'recurring', mode: 'on_or_after' }))).toEqual([
+    expect(
+      rows(await run(ctx, 'cohort_retention', { source: 'events', cohort_type: 'recurring', mode: 'on_or_after' })),
+    ).toEqual([
       ['2024-01-01', 0, 2, 2, 1],
       ['2024-01-01', 1, 2, 2, 1],
       ['2024-01-01', 2, 2, 1, 0.5],
@@ -209,19 +232,30 @@ describe('cohort_retention on events (hand-computed)', () => {
   it('weeks start Monday, or Sunday with week_start', async () => {
     // Saturday 2024-01-06 and Sunday 2024-01-07
     await load(ctx, { events: [ev('p', '2024-01-06 23:59:59'), ev('q', '2024-01-07 00:00:00')] });
-    expect(rows(await run(ctx, 'cohort_retention', { source: 'events', grain: 'week' }))).toEqual([['2024-01-01', 0, 2, 2, 1]]);
-    expect(rows(await run(ctx, 'cohort_retention', { source: 'events', grain: 'week', week_start: 'sunday' }))).toEqual([
-      ['2023-12-31', 0, 1, 1, 1],
-      ['2023-12-31', 1, 1, 0, 0],
-      ['2024-01-07', 0, 1, 1, 1],
+    expect(rows(await run(ctx, 'cohort_retention', { source: 'events', grain: 'week' }))).toEqual([
+      ['2024-01-01', 0, 2, 2, 1],
     ]);
+    expect(rows(await run(ctx, 'cohort_retention', { source: 'events', grain: 'week', week_start: 'sunday' }))).toEqual(
+      [
+        ['2023-12-31', 0, 1, 1, 1],
+        ['2023-12-31', 1, 1, 0, 0],
+        ['2024-01-07', 0, 1, 1, 1],
+      ],
+    );
   });
 
   it('active_events decide both cohorts and activity; the data end stays the last event of any name', async () => {
     await load(ctx, {
-      events: [ev('r', '2024-01-01 10:00:00', 'login'), ev('r', '2024-01-03 10:00:00', 'export'), ev('s', '2024-01-02 10:00:00', 'export'), ev('t', '2024-01-04 10:00:00', 'login')],
+      events: [
+        ev('r', '2024-01-01 10:00:00', 'login'),
+        ev('r', '2024-01-03 10:00:00', 'export'),
+        ev('s', '2024-01-02 10:00:00', 'export'),
+        ev('t', '2024-01-04 10:00:00', 'login'),
+      ],
     });
-    expect(rows(await run(ctx, 'cohort_retention', { source: 'events', grain: 'day', active_events: ['export'] }))).toEqual([
+    expect(
+      rows(await run(ctx, 'cohort_retention', { source: 'events', grain: 'day', active_events: ['export'] })),
+    ).toEqual([
       ['2024-01-02', 0, 1, 1, 1],
       ['2024-01-02', 1, 1, 0, 0],
       ['2024-01-02', 2, 1, 0, 0],
@@ -274,69 +308,102 @@ const KEYS = ['cohort', 'segment', 'period'];
 
 describe('cohort_retention = reference (property)', () => {
   // Each generated data set is checked under several parameter sets (loading dominates).
-  it('events: all grains, modes, cohort types, event filters, segments', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.record({ customers: customersArb(), events: eventsArb() }), fc.array(eventParams, { minLength: 3, maxLength: 3 }), async (data, ps) => {
-        await fastLoad(ctx, data);
-        for (const p of ps) {
-          const actual = await runOrEmpty(ctx, 'cohort_retention', p);
-          expectRows(actual, cohortRetention(data, p as CohortParams), KEYS, JSON.stringify(p));
-        }
-      }),
-      { numRuns: 50 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'events: all grains, modes, cohort types, event filters, segments',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({ customers: customersArb(), events: eventsArb() }),
+          fc.array(eventParams, { minLength: 3, maxLength: 3 }),
+          async (data, ps) => {
+            await fastLoad(ctx, data);
+            for (const p of ps) {
+              const actual = await runOrEmpty(ctx, 'cohort_retention', p);
+              expectRows(actual, cohortRetention(data, p as CohortParams), KEYS, JSON.stringify(p));
+            }
+          },
+        ),
+        { numRuns: 50 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('subscriptions: logo and revenue, month/quarter/year, gaps, reactivations, zero and negative MRR', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.record({ customers: customersArb(), subscription_periods: subscriptionsArb(), events: eventsArb({ base: '2024-06-01', span: 200, maxLength: 2 }) }),
-        fc.array(subParams, { minLength: 3, maxLength: 3 }),
-        async (data, ps) => {
-          await fastLoad(ctx, data);
-          for (const p of ps) {
-            const actual = await runOrEmpty(ctx, 'cohort_retention', p);
-            expectRows(actual, cohortRetention(data, p as CohortParams), KEYS, JSON.stringify(p));
-          }
-        },
-      ),
-      { numRuns: 50 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'subscriptions: logo and revenue, month/quarter/year, gaps, reactivations, zero and negative MRR',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({
+            customers: customersArb(),
+            subscription_periods: subscriptionsArb(),
+            events: eventsArb({ base: '2024-06-01', span: 200, maxLength: 2 }),
+          }),
+          fc.array(subParams, { minLength: 3, maxLength: 3 }),
+          async (data, ps) => {
+            await fastLoad(ctx, data);
+            for (const p of ps) {
+              const actual = await runOrEmpty(ctx, 'cohort_retention', p);
+              expectRows(actual, cohortRetention(data, p as CohortParams), KEYS, JSON.stringify(p));
+            }
+          },
+        ),
+        { numRuns: 50 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 describe('cohort_retention invariants (property)', () => {
-  it('period 0 is 1 (logo); on <= on_or_after <= cohort size; on_or_after never rises; cohorts end together; segments add up', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.record({ customers: customersArb(), events: eventsArb() }), eventParams, async (data, p) => {
-        await fastLoad(ctx, data);
-        const base = { ...p, breakdown: 'none' };
-        const on = await runOrEmpty(ctx, 'cohort_retention', { ...base, mode: 'on' });
-        const after = await runOrEmpty(ctx, 'cohort_retention', { ...base, mode: 'on_or_after' });
-        expect(after.length).toBe(on.length);
-        const lastPeriod = new Set<string>();
-        for (let i = 0; i < on.length; i++) {
-          const a = on[i]!;
-          const b = after[i]!;
-          expect([b.cohort, b.period]).toEqual([a.cohort, a.period]);
-          if (a.period === 0) expect([a.retention, b.retention]).toEqual([1, 1]);
-          expect(a.retained as number).toBeLessThanOrEqual(b.retained as number);
-          expect(b.retained as number).toBeLessThanOrEqual(b.cohort_size as number);
-          const next = after[i + 1];
-          if (next && next.cohort === b.cohort) {
-            expect(next.period).toBe((b.period as number) + 1);
-            expect(next.retained as number).toBeLessThanOrEqual(b.retained as number);
-          } else {
-            lastPeriod.add(dayStr(addPeriods(periodStart(dayNum(String(b.cohort)), p.grain, p.week_start), b.period as number, p.grain)));
-          }
-        }
-        expect(lastPeriod.size).toBeLessThanOrEqual(1);
-        const seg = await runOrEmpty(ctx, 'cohort_retention', { ...base, mode: 'on', breakdown: 'segment' });
-        const sum = new Map<string, number>();
-        for (const r of seg) sum.set(`${r.cohort}|${r.period}`, (sum.get(`${r.cohort}|${r.period}`) ?? 0) + (r.retained as number));
-        for (const r of on) expect(sum.get(`${r.cohort}|${r.period}`)).toBe(r.retained);
-      }),
-      { numRuns: 25 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'period 0 is 1 (logo); on <= on_or_after <= cohort size; on_or_after never rises; cohorts end together; segments add up',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({ customers: customersArb(), events: eventsArb() }),
+          eventParams,
+          async (data, p) => {
+            await fastLoad(ctx, data);
+            const base = { ...p, breakdown: 'none' };
+            const on = await runOrEmpty(ctx, 'cohort_retention', { ...base, mode: 'on' });
+            const after = await runOrEmpty(ctx, 'cohort_retention', { ...base, mode: 'on_or_after' });
+            expect(after.length).toBe(on.length);
+            const lastPeriod = new Set<string>();
+            for (let i = 0; i < on.length; i++) {
+              const a = on[i]!;
+              const b = after[i]!;
+              expect([b.cohort, b.period]).toEqual([a.cohort, a.period]);
+              if (a.period === 0) expect([a.retention, b.retention]).toEqual([1, 1]);
+              expect(a.retained as number).toBeLessThanOrEqual(b.retained as number);
+              expect(b.retained as number).toBeLessThanOrEqual(b.cohort_size as number);
+              const next = after[i + 1];
+              if (next && next.cohort === b.cohort) {
+                expect(next.period).toBe((b.period as number) + 1);
+                expect(next.retained as number).toBeLessThanOrEqual(b.retained as number);
+              } else {
+                lastPeriod.add(
+                  dayStr(
+                    addPeriods(
+                      periodStart(dayNum(String(b.cohort)), p.grain, p.week_start),
+                      b.period as number,
+                      p.grain,
+                    ),
+                  ),
+                );
+              }
+            }
+            expect(lastPeriod.size).toBeLessThanOrEqual(1);
+            const seg = await runOrEmpty(ctx, 'cohort_retention', { ...base, mode: 'on', breakdown: 'segment' });
+            const sum = new Map<string, number>();
+            for (const r of seg)
+              sum.set(`${r.cohort}|${r.period}`, (sum.get(`${r.cohort}|${r.period}`) ?? 0) + (r.retained as number));
+            for (const r of on) expect(sum.get(`${r.cohort}|${r.period}`)).toBe(r.retained);
+          },
+        ),
+        { numRuns: 25 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

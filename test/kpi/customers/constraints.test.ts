@@ -44,19 +44,33 @@ describe('header constraints', () => {
   const def = parseKpiFile(KPI, 'sql/customers/demo.sql');
   it('parses constraints and requires_when', () => {
     expect(def.constraints).toEqual([
-      { when: { basis: ['revenue'] }, require: { source: ['subscriptions'], mode: ['on'] }, message: { en: 'revenue needs subscriptions and mode on', ja: '売上ベースは契約データと on のみ' } },
+      {
+        when: { basis: ['revenue'] },
+        require: { source: ['subscriptions'], mode: ['on'] },
+        message: { en: 'revenue needs subscriptions and mode on', ja: '売上ベースは契約データと on のみ' },
+      },
     ]);
     expect(def.requiresWhen?.length).toBe(2);
   });
   it('refuses combinations the rule forbids, and only those', () => {
-    expect(resolveParams(def, { basis: 'revenue', source: 'events' }, { dataEnd: null }).problems.map((p) => p.param)).toEqual(['source']);
-    expect(resolveParams(def, { basis: 'revenue', mode: 'on_or_after' }, { dataEnd: null }).problems.map((p) => p.param)).toEqual(['mode']);
+    expect(
+      resolveParams(def, { basis: 'revenue', source: 'events' }, { dataEnd: null }).problems.map((p) => p.param),
+    ).toEqual(['source']);
+    expect(
+      resolveParams(def, { basis: 'revenue', mode: 'on_or_after' }, { dataEnd: null }).problems.map((p) => p.param),
+    ).toEqual(['mode']);
     expect(resolveParams(def, { basis: 'revenue' }, { dataEnd: null }).problems).toEqual([]);
-    expect(resolveParams(def, { basis: 'logo', source: 'events', mode: 'on_or_after' }, { dataEnd: null }).problems).toEqual([]);
+    expect(
+      resolveParams(def, { basis: 'logo', source: 'events', mode: 'on_or_after' }, { dataEnd: null }).problems,
+    ).toEqual([]);
   });
   it('rejects a rule naming an unknown parameter or value', () => {
-    expect(() => parseKpiFile(KPI.replace('when: { basis: revenue }', 'when: { basys: revenue }'), 'x.sql')).toThrow(/basys, which is not a declared parameter/);
-    expect(() => parseKpiFile(KPI.replace('when: { basis: revenue }', 'when: { basis: money }'), 'x.sql')).toThrow(/money is not a value of basis/);
+    expect(() => parseKpiFile(KPI.replace('when: { basis: revenue }', 'when: { basys: revenue }'), 'x.sql')).toThrow(
+      /basys, which is not a declared parameter/,
+    );
+    expect(() => parseKpiFile(KPI.replace('when: { basis: revenue }', 'when: { basis: money }'), 'x.sql')).toThrow(
+      /money is not a value of basis/,
+    );
   });
 });
 

@@ -54,9 +54,14 @@ export async function fastLoad(ctx: Ctx, data: CanonicalRows): Promise<void> {
     const rows = data[view] ?? [];
     if (rows.length === 0) continue;
     const schema = CANONICAL_SCHEMA[view];
-    for (const r of rows) for (const k of Object.keys(r)) if (!schema.some(([n]) => n === k)) throw new Error(`fastLoad: ${view}.${k} is not canonical`);
+    for (const r of rows)
+      for (const k of Object.keys(r))
+        if (!schema.some(([n]) => n === k)) throw new Error(`fastLoad: ${view}.${k} is not canonical`);
     const values = rows
-      .map((r) => `(${schema.map(([n, t]) => literal(n === 'segment' && r[n] === undefined ? '(all)' : r[n], t)).join(', ')})`)
+      .map(
+        (r) =>
+          `(${schema.map(([n, t]) => literal(n === 'segment' && r[n] === undefined ? '(all)' : r[n], t)).join(', ')})`,
+      )
       .join(',\n');
     parts.push(`INSERT INTO ${view} VALUES ${values};`);
   }
@@ -96,7 +101,9 @@ function close(a: unknown, b: unknown): boolean {
 export function expectRows(actual: Row[], expected: ReadonlyArray<object>, keys: string[], context = ''): void {
   const sortKey = (r: Record<string, unknown>): string => keys.map((k) => String(r[k])).join('\u0001');
   const a = [...actual].sort((x, y) => (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : 0));
-  const e = (expected as Array<Record<string, unknown>>).slice().sort((x, y) => (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : 0));
+  const e = (expected as Array<Record<string, unknown>>)
+    .slice()
+    .sort((x, y) => (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : 0));
   const bad = (): string => `${context}\nactual:   ${JSON.stringify(a)}\nexpected: ${JSON.stringify(e)}`;
   expect(a.length, bad()).toBe(e.length);
   for (let i = 0; i < a.length; i++) {
@@ -151,7 +158,16 @@ export const SEGMENTS = ['SMB', 'Mid', 'Ent'];
 
 export function customersArb(ids = CUSTOMERS): fc.Arbitrary<Array<Record<string, string | null>>> {
   return fc.subarray(ids).chain((sub) =>
-    fc.tuple(...sub.map((id) => fc.record({ segment: fc.option(fc.constantFrom(...SEGMENTS), { nil: null, freq: 5 }), name: fc.constantFrom('Acme', 'Globex', null) }).map((r) => ({ customer_id: id, ...r })))),
+    fc.tuple(
+      ...sub.map((id) =>
+        fc
+          .record({
+            segment: fc.option(fc.constantFrom(...SEGMENTS), { nil: null, freq: 5 }),
+            name: fc.constantFrom('Acme', 'Globex', null),
+          })
+          .map((r) => ({ customer_id: id, ...r })),
+      ),
+    ),
   );
 }
 
@@ -180,7 +196,9 @@ export function eventsArb(o: EventsOpts = {}): fc.Arbitrary<Array<Record<string,
 /** Users belong to one customer mostly (u1, u2 -> c1; u3 -> c2 …), with a few strays. */
 export function customerEventsArb(o: EventsOpts = {}): fc.Arbitrary<Array<Record<string, string | null>>> {
   const owner: Record<string, string> = { u1: 'c1', u2: 'c1', u3: 'c2', u4: 'c3', u5: 'c4', u6: 'c5' };
-  return eventsArb(o).map((evs) => evs.map((e) => ({ ...e, customer_id: e.customer_id === null ? null : owner[e.user_id!]! })));
+  return eventsArb(o).map((evs) =>
+    evs.map((e) => ({ ...e, customer_id: e.customer_id === null ? null : owner[e.user_id!]! })),
+  );
 }
 
 export interface SubsOpts {
@@ -198,7 +216,10 @@ export function subscriptionsArb(o: SubsOpts = {}): fc.Arbitrary<Array<Record<st
       .record({
         customer_id: fc.constantFrom(...(o.customers ?? CUSTOMERS)),
         start_date: dateIn(base, span),
-        length: fc.option(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 400 })), { nil: null, freq: 4 }),
+        length: fc.option(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 400 })), {
+          nil: null,
+          freq: 4,
+        }),
         mrr: fc.constantFrom(-10, 0, 5, 12.5, 100, 37.25, 1000),
       })
       .map(({ customer_id, start_date, length, mrr }) => ({
@@ -213,7 +234,9 @@ export function subscriptionsArb(o: SubsOpts = {}): fc.Arbitrary<Array<Record<st
 
 export { pad };
 
-export function responsesArb(o: { base?: string; span?: number; maxLength?: number } = {}): fc.Arbitrary<Array<Record<string, string | number | null>>> {
+export function responsesArb(
+  o: { base?: string; span?: number; maxLength?: number } = {},
+): fc.Arbitrary<Array<Record<string, string | number | null>>> {
   return fc.array(
     fc.record({
       responded_at: timestampIn(o.base ?? '2023-12-15', o.span ?? 120),
@@ -225,18 +248,35 @@ export function responsesArb(o: { base?: string; span?: number; maxLength?: numb
   );
 }
 
-export function ticketsArb(o: { base?: string; span?: number; maxLength?: number } = {}): fc.Arbitrary<Array<Record<string, string | number | null>>> {
+export function ticketsArb(
+  o: { base?: string; span?: number; maxLength?: number } = {},
+): fc.Arbitrary<Array<Record<string, string | number | null>>> {
   return fc.array(
-    fc.record({
-      ticket_id: fc.uuid(),
-      created_at: timestampIn(o.base ?? '2023-12-15', o.span ?? 120),
-      resolved_after: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
-      customer_id: fc.option(fc.constantFrom(...CUSTOMERS), { nil: null, freq: 5 }),
-      satisfaction: fc.constantFrom('good', 'Bad', '良い', '悪い', 'offered', null, '4', '2', '5.0', '7', '', ' GOOD '),
-    }).map(({ resolved_after, ...t }) => ({
-      ...t,
-      resolved_at: resolved_after === null ? null : `${plusDays(t.created_at.slice(0, 10), resolved_after)} 18:00:00`,
-    })),
+    fc
+      .record({
+        ticket_id: fc.uuid(),
+        created_at: timestampIn(o.base ?? '2023-12-15', o.span ?? 120),
+        resolved_after: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
+        customer_id: fc.option(fc.constantFrom(...CUSTOMERS), { nil: null, freq: 5 }),
+        satisfaction: fc.constantFrom(
+          'good',
+          'Bad',
+          '良い',
+          '悪い',
+          'offered',
+          null,
+          '4',
+          '2',
+          '5.0',
+          '7',
+          '',
+          ' GOOD ',
+        ),
+      })
+      .map(({ resolved_after, ...t }) => ({
+        ...t,
+        resolved_at: resolved_after === null ? null : `${plusDays(t.created_at.slice(0, 10), resolved_after)} 18:00:00`,
+      })),
     { maxLength: o.maxLength ?? 15 },
   );
 }

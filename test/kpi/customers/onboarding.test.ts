@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onboarding, type OnboardingParams } from '../../reference/customers/onboarding.js';
-import { CUSTOMERS, SEGMENTS, dateIn, expectRows, fastLoad, run, runOrEmpty, setup, PROPERTY_TIMEOUT, subscriptionsArb, timestampIn, type Ctx } from './helpers.js';
+import {
+  CUSTOMERS,
+  SEGMENTS,
+  dateIn,
+  expectRows,
+  fastLoad,
+  run,
+  runOrEmpty,
+  setup,
+  PROPERTY_TIMEOUT,
+  subscriptionsArb,
+  timestampIn,
+  type Ctx,
+} from './helpers.js';
 
 let ctx: Ctx;
 beforeAll(async () => {
@@ -9,7 +22,12 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.engine.close());
 
-const ev = (customer_id: string, event_time: string, event_name: string) => ({ user_id: `${customer_id}-u`, event_time, event_name, customer_id });
+const ev = (customer_id: string, event_time: string, event_name: string) => ({
+  user_id: `${customer_id}-u`,
+  event_time,
+  event_name,
+  customer_id,
+});
 
 describe('onboarding (hand-computed)', () => {
   // A: signup 2024-01-10 (customers), completes 2024-01-20 (10 days; an earlier event before signup is ignored)
@@ -42,37 +60,114 @@ describe('onboarding (hand-computed)', () => {
 
   it('signup date fallbacks, 30-day window, median, zero-filled periods, is_complete', async () => {
     expect(await run(ctx, 'onboarding')).toEqual([
-      { period: '2024-01-01', customers: 3, completed: 1, completion_rate: 1 / 3, median_days_to_complete: 10, is_complete: true },
-      { period: '2024-02-01', customers: 1, completed: 1, completion_rate: 1, median_days_to_complete: 0, is_complete: false },
-      { period: '2024-03-01', customers: 0, completed: 0, completion_rate: null, median_days_to_complete: null, is_complete: false },
+      {
+        period: '2024-01-01',
+        customers: 3,
+        completed: 1,
+        completion_rate: 1 / 3,
+        median_days_to_complete: 10,
+        is_complete: true,
+      },
+      {
+        period: '2024-02-01',
+        customers: 1,
+        completed: 1,
+        completion_rate: 1,
+        median_days_to_complete: 0,
+        is_complete: false,
+      },
+      {
+        period: '2024-03-01',
+        customers: 0,
+        completed: 0,
+        completion_rate: null,
+        median_days_to_complete: null,
+        is_complete: false,
+      },
     ]);
   });
 
   it('window_days = 31 lets B in: median of 10 and 31 is 20.5', async () => {
     const r = await run(ctx, 'onboarding', { window_days: 31 });
     // 2024-01-31 + 31 days = 2024-03-02, the last event date: January is complete
-    expect(r[0]).toEqual({ period: '2024-01-01', customers: 3, completed: 2, completion_rate: 2 / 3, median_days_to_complete: 20.5, is_complete: true });
+    expect(r[0]).toEqual({
+      period: '2024-01-01',
+      customers: 3,
+      completed: 2,
+      completion_rate: 2 / 3,
+      median_days_to_complete: 20.5,
+      is_complete: true,
+    });
     const r32 = await run(ctx, 'onboarding', { window_days: 32 });
     expect(r32[0]!.is_complete).toBe(false);
   });
 
   it('completion_rule = all waits for every event; segments', async () => {
-    const r = await run(ctx, 'onboarding', { completion_events: ['complete_onboarding', 'invite'], completion_rule: 'all', as_of: '2024-02-29' });
+    const r = await run(ctx, 'onboarding', {
+      completion_events: ['complete_onboarding', 'invite'],
+      completion_rule: 'all',
+      as_of: '2024-02-29',
+    });
     expect(r).toEqual([
-      { period: '2024-01-01', customers: 3, completed: 1, completion_rate: 1 / 3, median_days_to_complete: 15, is_complete: false },
-      { period: '2024-02-01', customers: 1, completed: 0, completion_rate: 0, median_days_to_complete: null, is_complete: false },
+      {
+        period: '2024-01-01',
+        customers: 3,
+        completed: 1,
+        completion_rate: 1 / 3,
+        median_days_to_complete: 15,
+        is_complete: false,
+      },
+      {
+        period: '2024-02-01',
+        customers: 1,
+        completed: 0,
+        completion_rate: 0,
+        median_days_to_complete: null,
+        is_complete: false,
+      },
     ]);
     const s = await run(ctx, 'onboarding', { breakdown: 'segment', grain: 'quarter' });
     expect(s).toEqual([
-      { period: '2024-01-01', segment: '(unknown)', customers: 1, completed: 0, completion_rate: 0, median_days_to_complete: null, is_complete: false },
-      { period: '2024-01-01', segment: 'Ent', customers: 1, completed: 1, completion_rate: 1, median_days_to_complete: 0, is_complete: false },
-      { period: '2024-01-01', segment: 'SMB', customers: 2, completed: 1, completion_rate: 0.5, median_days_to_complete: 10, is_complete: false },
+      {
+        period: '2024-01-01',
+        segment: '(unknown)',
+        customers: 1,
+        completed: 0,
+        completion_rate: 0,
+        median_days_to_complete: null,
+        is_complete: false,
+      },
+      {
+        period: '2024-01-01',
+        segment: 'Ent',
+        customers: 1,
+        completed: 1,
+        completion_rate: 1,
+        median_days_to_complete: 0,
+        is_complete: false,
+      },
+      {
+        period: '2024-01-01',
+        segment: 'SMB',
+        customers: 2,
+        completed: 1,
+        completion_rate: 0.5,
+        median_days_to_complete: 10,
+        is_complete: false,
+      },
     ]);
   });
 
   it('as_of hides later signups and later completions', async () => {
     expect(await run(ctx, 'onboarding', { as_of: '2024-01-19' })).toEqual([
-      { period: '2024-01-01', customers: 2, completed: 0, completion_rate: 0, median_days_to_complete: null, is_complete: false },
+      {
+        period: '2024-01-01',
+        customers: 2,
+        completed: 0,
+        completion_rate: 0,
+        median_days_to_complete: null,
+        is_complete: false,
+      },
     ]);
   });
 });
@@ -84,7 +179,12 @@ const dataArb = fc.record({
   customers: fc.subarray(CUSTOMERS).chain((ids) =>
     fc.tuple(
       ...ids.map((id) =>
-        fc.record({ signup_date: fc.option(dateIn('2023-12-01', 120), { nil: null, freq: 3 }), segment: fc.option(fc.constantFrom(...SEGMENTS), { nil: null, freq: 5 }) }).map((r) => ({ customer_id: id, ...r })),
+        fc
+          .record({
+            signup_date: fc.option(dateIn('2023-12-01', 120), { nil: null, freq: 3 }),
+            segment: fc.option(fc.constantFrom(...SEGMENTS), { nil: null, freq: 5 }),
+          })
+          .map((r) => ({ customer_id: id, ...r })),
       ),
     ),
   ),
@@ -110,39 +210,55 @@ const params = fc.record({
 });
 
 describe('onboarding = reference (property)', () => {
-  it('random signups (all three sources), completions, windows, rules, grains, segments', async () => {
-    await fc.assert(
-      fc.asyncProperty(dataArb, fc.array(params, { minLength: 3, maxLength: 3 }), async (data, ps) => {
-        await fastLoad(ctx, data);
-        // without any event carrying a customer the runner refuses (missing data)
-        const usable = data.events.some((e) => e.customer_id !== null);
-        for (const p of ps) {
-          expectRows(await runOrEmpty(ctx, 'onboarding', p), usable ? onboarding(data, p as OnboardingParams) : [], ['period', 'segment'], JSON.stringify(p));
-        }
-      }),
-      { numRuns: 70 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'random signups (all three sources), completions, windows, rules, grains, segments',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(dataArb, fc.array(params, { minLength: 3, maxLength: 3 }), async (data, ps) => {
+          await fastLoad(ctx, data);
+          // without any event carrying a customer the runner refuses (missing data)
+          const usable = data.events.some((e) => e.customer_id !== null);
+          for (const p of ps) {
+            expectRows(
+              await runOrEmpty(ctx, 'onboarding', p),
+              usable ? onboarding(data, p as OnboardingParams) : [],
+              ['period', 'segment'],
+              JSON.stringify(p),
+            );
+          }
+        }),
+        { numRuns: 70 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('invariants: completed <= customers; a longer window never completes fewer; segments add up', async () => {
-    await fc.assert(
-      fc.asyncProperty(dataArb, params, async (data, p) => {
-        await fastLoad(ctx, data);
-        const short = await runOrEmpty(ctx, 'onboarding', { ...p, breakdown: 'none' });
-        const long = await runOrEmpty(ctx, 'onboarding', { ...p, breakdown: 'none', window_days: p.window_days + 10 });
-        const seg = await runOrEmpty(ctx, 'onboarding', { ...p, breakdown: 'segment' });
-        expect(long.length).toBe(short.length);
-        short.forEach((r, i) => {
-          expect(r.completed as number).toBeLessThanOrEqual(r.customers as number);
-          expect(long[i]!.customers).toBe(r.customers);
-          expect(long[i]!.completed as number).toBeGreaterThanOrEqual(r.completed as number);
-          const parts = seg.filter((s) => s.period === r.period);
-          expect(parts.reduce((a, s) => a + (s.customers as number), 0)).toBe(r.customers);
-          expect(parts.reduce((a, s) => a + (s.completed as number), 0)).toBe(r.completed);
-        });
-      }),
-      { numRuns: 40 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'invariants: completed <= customers; a longer window never completes fewer; segments add up',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(dataArb, params, async (data, p) => {
+          await fastLoad(ctx, data);
+          const short = await runOrEmpty(ctx, 'onboarding', { ...p, breakdown: 'none' });
+          const long = await runOrEmpty(ctx, 'onboarding', {
+            ...p,
+            breakdown: 'none',
+            window_days: p.window_days + 10,
+          });
+          const seg = await runOrEmpty(ctx, 'onboarding', { ...p, breakdown: 'segment' });
+          expect(long.length).toBe(short.length);
+          short.forEach((r, i) => {
+            expect(r.completed as number).toBeLessThanOrEqual(r.customers as number);
+            expect(long[i]!.customers).toBe(r.customers);
+            expect(long[i]!.completed as number).toBeGreaterThanOrEqual(r.completed as number);
+            const parts = seg.filter((s) => s.period === r.period);
+            expect(parts.reduce((a, s) => a + (s.customers as number), 0)).toBe(r.customers);
+            expect(parts.reduce((a, s) => a + (s.completed as number), 0)).toBe(r.completed);
+          });
+        }),
+        { numRuns: 40 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
-

@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rfm, rfmSegment, type RfmParams } from '../../reference/customers/rfm.js';
-import { CUSTOMERS, PROPERTY_TIMEOUT, SEGMENTS, customerEventsArb, dateIn, expectRows, fastLoad, run, runOrEmpty, setup, subscriptionsArb, type Ctx } from './helpers.js';
+import {
+  CUSTOMERS,
+  PROPERTY_TIMEOUT,
+  SEGMENTS,
+  customerEventsArb,
+  dateIn,
+  expectRows,
+  fastLoad,
+  run,
+  runOrEmpty,
+  setup,
+  subscriptionsArb,
+  type Ctx,
+} from './helpers.js';
 
 let ctx: Ctx;
 beforeAll(async () => {
@@ -9,7 +22,12 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.engine.close());
 
-const ev = (customer_id: string, day: string, user = `${customer_id}-u`) => ({ user_id: user, event_time: `${day} 10:00:00`, event_name: 'view', customer_id });
+const ev = (customer_id: string, day: string, user = `${customer_id}-u`) => ({
+  user_id: user,
+  event_time: `${day} 10:00:00`,
+  event_name: 'view',
+  customer_id,
+});
 
 describe('rfm (hand-computed)', () => {
   it('measures, ntile(5) worst to best with customer_id tie-break, segment map', async () => {
@@ -46,20 +64,102 @@ describe('rfm (hand-computed)', () => {
     // F order: d 0, e 0, b 1, c 1, a 3, f 4                         -> 1 1 2 3 4 5
     // M order: d 0, e 0, f 20, c 30 (window), b 50, a 100             -> 1 1 2 3 4 5
     expect(r).toEqual([
-      { customer_id: 'a', name: 'Acme', segment: 'SMB', recency_days: 0, frequency: 3, monetary: 100, r_score: 4, f_score: 4, m_score: 5, rfm_segment: 'Champions' },
-      { customer_id: 'b', name: null, segment: '(unknown)', recency_days: 11, frequency: 1, monetary: 50, r_score: 3, f_score: 2, m_score: 4, rfm_segment: 'Loyal' },
-      { customer_id: 'c', name: null, segment: '(unknown)', recency_days: 45, frequency: 1, monetary: 30, r_score: 2, f_score: 3, m_score: 3, rfm_segment: 'At risk' },
-      { customer_id: 'd', name: 'Dormant', segment: 'SMB', recency_days: null, frequency: 0, monetary: 0, r_score: 1, f_score: 1, m_score: 1, rfm_segment: 'Lost' },
-      { customer_id: 'e', name: null, segment: '(unknown)', recency_days: 107, frequency: 0, monetary: 0, r_score: 1, f_score: 1, m_score: 1, rfm_segment: 'Lost' },
-      { customer_id: 'f', name: null, segment: '(unknown)', recency_days: 0, frequency: 4, monetary: 20, r_score: 5, f_score: 5, m_score: 2, rfm_segment: 'Loyal' },
+      {
+        customer_id: 'a',
+        name: 'Acme',
+        segment: 'SMB',
+        recency_days: 0,
+        frequency: 3,
+        monetary: 100,
+        r_score: 4,
+        f_score: 4,
+        m_score: 5,
+        rfm_segment: 'Champions',
+      },
+      {
+        customer_id: 'b',
+        name: null,
+        segment: '(unknown)',
+        recency_days: 11,
+        frequency: 1,
+        monetary: 50,
+        r_score: 3,
+        f_score: 2,
+        m_score: 4,
+        rfm_segment: 'Loyal',
+      },
+      {
+        customer_id: 'c',
+        name: null,
+        segment: '(unknown)',
+        recency_days: 45,
+        frequency: 1,
+        monetary: 30,
+        r_score: 2,
+        f_score: 3,
+        m_score: 3,
+        rfm_segment: 'At risk',
+      },
+      {
+        customer_id: 'd',
+        name: 'Dormant',
+        segment: 'SMB',
+        recency_days: null,
+        frequency: 0,
+        monetary: 0,
+        r_score: 1,
+        f_score: 1,
+        m_score: 1,
+        rfm_segment: 'Lost',
+      },
+      {
+        customer_id: 'e',
+        name: null,
+        segment: '(unknown)',
+        recency_days: 107,
+        frequency: 0,
+        monetary: 0,
+        r_score: 1,
+        f_score: 1,
+        m_score: 1,
+        rfm_segment: 'Lost',
+      },
+      {
+        customer_id: 'f',
+        name: null,
+        segment: '(unknown)',
+        recency_days: 0,
+        frequency: 4,
+        monetary: 20,
+        r_score: 5,
+        f_score: 5,
+        m_score: 2,
+        rfm_segment: 'Loyal',
+      },
     ]);
   });
 
   it('the segment map covers every score combination with the eight names', () => {
     const seen = new Set<string>();
-    for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) seen.add(rfmSegment(r, f, m));
-    expect([...seen].sort()).toEqual(['At risk', 'Can\'t lose', 'Champions', 'Hibernating', 'Lost', 'Loyal', 'New', 'Potential loyalist']);
-    expect([rfmSegment(5, 1, 1), rfmSegment(4, 1, 2), rfmSegment(1, 5, 4), rfmSegment(2, 2, 1), rfmSegment(1, 2, 3)]).toEqual(['New', 'Potential loyalist', "Can't lose", 'Hibernating', 'Lost']);
+    for (let r = 1; r <= 5; r++)
+      for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) seen.add(rfmSegment(r, f, m));
+    expect([...seen].sort()).toEqual([
+      'At risk',
+      "Can't lose",
+      'Champions',
+      'Hibernating',
+      'Lost',
+      'Loyal',
+      'New',
+      'Potential loyalist',
+    ]);
+    expect([
+      rfmSegment(5, 1, 1),
+      rfmSegment(4, 1, 2),
+      rfmSegment(1, 5, 4),
+      rfmSegment(2, 2, 1),
+      rfmSegment(1, 2, 3),
+    ]).toEqual(['New', 'Potential loyalist', "Can't lose", 'Hibernating', 'Lost']);
   });
 });
 
@@ -86,42 +186,57 @@ const params = fc.record({
 });
 
 describe('rfm = reference (property)', () => {
-  it('random activity, MRR, windows and report dates', async () => {
-    await fc.assert(
-      fc.asyncProperty(dataArb, fc.array(params, { minLength: 3, maxLength: 3 }), async (data, ps) => {
-        await fastLoad(ctx, data);
-        const usable = data.events.some((e) => e.customer_id !== null);
-        for (const p of ps) {
-          expectRows(await runOrEmpty(ctx, 'rfm', p), usable ? rfm(data, p as RfmParams) : [], ['customer_id'], JSON.stringify(p));
-        }
-      }),
-      { numRuns: 80 },
-    );
-  }, PROPERTY_TIMEOUT);
-
-  it('invariants: each score is a quintile (sizes differ by at most 1, 5 = best), scores follow the measures', async () => {
-    await fc.assert(
-      fc.asyncProperty(dataArb, params, async (data, p) => {
-        await fastLoad(ctx, data);
-        const rows = await runOrEmpty(ctx, 'rfm', p);
-        const n = rows.length;
-        for (const key of ['r_score', 'f_score', 'm_score']) {
-          const sizes = [1, 2, 3, 4, 5].map((s) => rows.filter((r) => r[key] === s).length);
-          const used = sizes.filter((x) => x > 0);
-          expect(used.length).toBe(Math.min(n, 5));
-          if (used.length) expect(Math.max(...used) - Math.min(...used)).toBeLessThanOrEqual(1);
-        }
-        for (const a of rows)
-          for (const b of rows) {
-            // a strictly better measure never gets a lower score
-            if ((a.frequency as number) > (b.frequency as number)) expect(a.f_score as number).toBeGreaterThanOrEqual(b.f_score as number);
-            if ((a.monetary as number) > (b.monetary as number)) expect(a.m_score as number).toBeGreaterThanOrEqual(b.m_score as number);
-            const ra = a.recency_days === null ? Infinity : (a.recency_days as number);
-            const rb = b.recency_days === null ? Infinity : (b.recency_days as number);
-            if (ra < rb) expect(a.r_score as number).toBeGreaterThanOrEqual(b.r_score as number);
+  it(
+    'random activity, MRR, windows and report dates',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(dataArb, fc.array(params, { minLength: 3, maxLength: 3 }), async (data, ps) => {
+          await fastLoad(ctx, data);
+          const usable = data.events.some((e) => e.customer_id !== null);
+          for (const p of ps) {
+            expectRows(
+              await runOrEmpty(ctx, 'rfm', p),
+              usable ? rfm(data, p as RfmParams) : [],
+              ['customer_id'],
+              JSON.stringify(p),
+            );
           }
-      }),
-      { numRuns: 40 },
-    );
-  }, PROPERTY_TIMEOUT);
+        }),
+        { numRuns: 80 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
+    'invariants: each score is a quintile (sizes differ by at most 1, 5 = best), scores follow the measures',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(dataArb, params, async (data, p) => {
+          await fastLoad(ctx, data);
+          const rows = await runOrEmpty(ctx, 'rfm', p);
+          const n = rows.length;
+          for (const key of ['r_score', 'f_score', 'm_score']) {
+            const sizes = [1, 2, 3, 4, 5].map((s) => rows.filter((r) => r[key] === s).length);
+            const used = sizes.filter((x) => x > 0);
+            expect(used.length).toBe(Math.min(n, 5));
+            if (used.length) expect(Math.max(...used) - Math.min(...used)).toBeLessThanOrEqual(1);
+          }
+          for (const a of rows)
+            for (const b of rows) {
+              // a strictly better measure never gets a lower score
+              if ((a.frequency as number) > (b.frequency as number))
+                expect(a.f_score as number).toBeGreaterThanOrEqual(b.f_score as number);
+              if ((a.monetary as number) > (b.monetary as number))
+                expect(a.m_score as number).toBeGreaterThanOrEqual(b.m_score as number);
+              const ra = a.recency_days === null ? Infinity : (a.recency_days as number);
+              const rb = b.recency_days === null ? Infinity : (b.recency_days as number);
+              if (ra < rb) expect(a.r_score as number).toBeGreaterThanOrEqual(b.r_score as number);
+            }
+        }),
+        { numRuns: 40 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

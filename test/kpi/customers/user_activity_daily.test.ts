@@ -37,18 +37,36 @@ describe('derived user_activity_daily', () => {
       { name: 'last_event_time', type: 'TIMESTAMP' },
     ]);
     expect(tableToRows(t)).toEqual([
-      { user_id: 'u1', customer_id: 'c1', day: '2024-01-31', events: 2, first_event_time: '2024-01-31 00:00:00', last_event_time: '2024-01-31 23:59:59' },
-      { user_id: 'u1', customer_id: null, day: '2024-02-01', events: 1, first_event_time: '2024-02-01 00:00:00', last_event_time: '2024-02-01 00:00:00' },
+      {
+        user_id: 'u1',
+        customer_id: 'c1',
+        day: '2024-01-31',
+        events: 2,
+        first_event_time: '2024-01-31 00:00:00',
+        last_event_time: '2024-01-31 23:59:59',
+      },
+      {
+        user_id: 'u1',
+        customer_id: null,
+        day: '2024-02-01',
+        events: 1,
+        first_event_time: '2024-02-01 00:00:00',
+        last_event_time: '2024-02-01 00:00:00',
+      },
     ]);
   });
 
-  it('matches the reference on random events (property)', async () => {
-    await fc.assert(
-      fc.asyncProperty(eventsArb({ maxLength: 60 }), async (events) => {
-        await fastLoad(ctx, { events });
-        expectRows(await table(), userActivityDaily({ events }), ['user_id', 'day']);
-      }),
-      { numRuns: 100 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'matches the reference on random events (property)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(eventsArb({ maxLength: 60 }), async (events) => {
+          await fastLoad(ctx, { events });
+          expectRows(await table(), userActivityDaily({ events }), ['user_id', 'day']);
+        }),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

@@ -32,7 +32,12 @@ function ev(user: string, time: string, name = 'view', customer: string | null =
 }
 
 describe('active_users: worked examples', () => {
-  const events = [ev('u1', '2024-01-01 10:00:00'), ev('u2', '2024-01-03 23:59:59.999'), ev('u1', '2024-01-09 00:00:00'), ev('u1', '2024-01-09 08:00:00')];
+  const events = [
+    ev('u1', '2024-01-01 10:00:00'),
+    ev('u2', '2024-01-03 23:59:59.999'),
+    ev('u1', '2024-01-09 00:00:00'),
+    ev('u1', '2024-01-09 08:00:00'),
+  ];
 
   it('counts DAU, 7-day WAU and an 8-day MAU by hand', async () => {
     const rows = await run('active_users', { events }, { mau_window_days: 8 });
@@ -48,11 +53,18 @@ describe('active_users: worked examples', () => {
       ['2024-01-08', 0, 1, 2, 0, true], // WAU window Jan 2-8: u2 only; MAU Jan 1-8: both
       ['2024-01-09', 1, 2, 2, 0.5, true], // WAU Jan 3-9: u1, u2; MAU Jan 2-9: u1, u2
     ];
-    expectRows(rows, expected.map(([day, dau, wau, mau, dau_mau, is_complete]) => ({ day, dau, wau, mau, dau_mau, is_complete })));
+    expectRows(
+      rows,
+      expected.map(([day, dau, wau, mau, dau_mau, is_complete]) => ({ day, dau, wau, mau, dau_mau, is_complete })),
+    );
   });
 
   it('a 30-day MAU counts a user through day 30 and not day 31; is_complete from day 30 of the data', async () => {
-    const rows = await run('active_users', { events: [ev('u1', '2024-01-01 00:00:00'), ev('u2', '2024-02-15 12:00:00')] }, { as_of: '2024-02-15' });
+    const rows = await run(
+      'active_users',
+      { events: [ev('u1', '2024-01-01 00:00:00'), ev('u2', '2024-02-15 12:00:00')] },
+      { as_of: '2024-02-15' },
+    );
     const byDay = new Map(rows.map((r) => [r.day, r]));
     expect(byDay.get('2024-01-30')).toMatchObject({ dau: 0, wau: 0, mau: 1, dau_mau: 0, is_complete: true });
     expect(byDay.get('2024-01-29')).toMatchObject({ mau: 1, is_complete: false });
@@ -62,7 +74,11 @@ describe('active_users: worked examples', () => {
   });
 
   it('days after the last event are reported up to as_of and flagged incomplete', async () => {
-    const rows = await run('active_users', { events: [ev('u1', '2024-01-01 00:00:00')] }, { as_of: '2024-01-03', mau_window_days: 1 });
+    const rows = await run(
+      'active_users',
+      { events: [ev('u1', '2024-01-01 00:00:00')] },
+      { as_of: '2024-01-03', mau_window_days: 1 },
+    );
     expect(rows.map((r) => [r.day, r.dau, r.wau, r.mau, r.is_complete])).toEqual([
       ['2024-01-01', 1, 1, 1, true],
       ['2024-01-02', 0, 1, 0, false],
@@ -71,7 +87,13 @@ describe('active_users: worked examples', () => {
   });
 
   it('active_events: only the listed events make a user active; days still start at the first event', async () => {
-    const data = { events: [ev('u1', '2024-01-01 09:00:00', 'view'), ev('u2', '2024-01-02 09:00:00', 'login'), ev('u1', '2024-01-03 09:00:00', 'login')] };
+    const data = {
+      events: [
+        ev('u1', '2024-01-01 09:00:00', 'view'),
+        ev('u2', '2024-01-02 09:00:00', 'login'),
+        ev('u1', '2024-01-03 09:00:00', 'login'),
+      ],
+    };
     const rows = await run('active_users', data, { active_events: ['login'] });
     expect(rows.map((r) => [r.day, r.dau, r.wau, r.mau])).toEqual([
       ['2024-01-01', 0, 0, 0],
@@ -90,7 +112,12 @@ describe('active_users: worked examples', () => {
           { customer_id: 'a', segment: 'SMB' },
           { customer_id: 'b', segment: 'Ent' },
         ],
-        events: [ev('u1', '2024-01-01 09:00:00', 'x', 'a'), ev('u2', '2024-01-01 09:00:00', 'x', 'b'), ev('u3', '2024-01-01 09:00:00', 'x', 'a'), ev('u1', '2024-01-02 09:00:00', 'x', null)],
+        events: [
+          ev('u1', '2024-01-01 09:00:00', 'x', 'a'),
+          ev('u2', '2024-01-01 09:00:00', 'x', 'b'),
+          ev('u3', '2024-01-01 09:00:00', 'x', 'a'),
+          ev('u1', '2024-01-02 09:00:00', 'x', null),
+        ],
       },
       { breakdown: 'segment' },
     );

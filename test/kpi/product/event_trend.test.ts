@@ -55,14 +55,21 @@ describe('event_trend: worked examples', () => {
   });
 
   it('split_by_event = false: one total row per period, users counted once', async () => {
-    const rows = await run({ events }, { event_names: 'review_posted,csql', split_by_event: false, as_of: '2024-01-31' });
+    const rows = await run(
+      { events },
+      { event_names: 'review_posted,csql', split_by_event: false, as_of: '2024-01-31' },
+    );
     expect(rows).toEqual([{ period: '2024-01-01', event_name: '(all)', events: 4, users: 2, is_complete: true }]);
   });
 
   it('every event when no names are given; segment by the event customer', async () => {
     const rows = await run(
       {
-        events: [ev('u1', '2024-01-05 10:00:00', 'a', 'c1'), ev('u1', '2024-01-05 11:00:00', 'a', null), ev('u2', '2024-01-06 10:00:00', 'b', 'c1')],
+        events: [
+          ev('u1', '2024-01-05 10:00:00', 'a', 'c1'),
+          ev('u1', '2024-01-05 11:00:00', 'a', null),
+          ev('u2', '2024-01-06 10:00:00', 'b', 'c1'),
+        ],
         customers: [{ customer_id: 'c1', segment: 'SMB' }],
       },
       { breakdown: 'segment', grain: 'year' },
@@ -93,7 +100,9 @@ describe('event_trend: reference implementation on random data', () => {
         if (!events.some((e) => e.user_id !== null && e.event_time !== null && e.event_name !== null)) return;
         const rows = tableToRows((await runner.run('event_trend', params)).table);
         expectRows(rows, eventTrendReference(events, customers, params) as never);
-        const other = tableToRows((await runner.run('event_trend', { ...params, split_by_event: !params.split_by_event })).table);
+        const other = tableToRows(
+          (await runner.run('event_trend', { ...params, split_by_event: !params.split_by_event })).table,
+        );
         const total = (rs: Row[]): number => rs.reduce((s, r) => s + (r.events as number), 0);
         expect(total(rows)).toBe(total(other));
       }),

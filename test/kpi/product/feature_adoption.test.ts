@@ -8,7 +8,16 @@ import { readSqlFiles } from '../../../src/node/sqlFiles.js';
 import { loadCanonical, type CanonicalRows } from '../canonical.js';
 import { featureAdoptionReference } from '../../reference/product/feature_adoption.js';
 import { expectRows } from './compare.js';
-import { activeEventsArb, asOfArb, breakdownArb, customersArb, eventsArb, grainArb, weekStartArb, type GenEvent } from './gen.js';
+import {
+  activeEventsArb,
+  asOfArb,
+  breakdownArb,
+  customersArb,
+  eventsArb,
+  grainArb,
+  weekStartArb,
+  type GenEvent,
+} from './gen.js';
 
 let engine: NodeEngine;
 let runner: KpiRunner;

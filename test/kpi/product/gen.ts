@@ -33,7 +33,10 @@ export const timeOfDay = fc.oneof(
 export function dayOffset(maxDay: number): fc.Arbitrary<number> {
   // 2024: Jan 31 = 30, Feb 1 = 31, Feb 29 = 59, Mar 1 = 60, Mar 31 = 90, Apr 1 = 91, Apr 30 = 120
   const boundaries = [0, 30, 31, 59, 60, 90, 91, 120, 121].filter((d) => d <= maxDay);
-  return fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...boundaries) }, { weight: 3, arbitrary: fc.integer({ min: 0, max: maxDay }) });
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constantFrom(...boundaries) },
+    { weight: 3, arbitrary: fc.integer({ min: 0, max: maxDay }) },
+  );
 }
 
 /** An instant (epoch ms) on one of the days 0..maxDay. */
@@ -47,7 +50,11 @@ export const CUSTOMER_IDS = ['c1', 'c2', 'c3', 'c4'];
 export const customersArb = fc
   .subarray(CUSTOMER_IDS)
   .chain((ids) =>
-    fc.tuple(...ids.map((id) => fc.constantFrom('SMB', 'Enterprise', 'Mid', null).map((segment) => ({ customer_id: id, segment })))),
+    fc.tuple(
+      ...ids.map((id) =>
+        fc.constantFrom('SMB', 'Enterprise', 'Mid', null).map((segment) => ({ customer_id: id, segment })),
+      ),
+    ),
   );
 
 /** A customer id as found on a fact row: known, unknown to customers, or NULL. */
@@ -62,7 +69,9 @@ export function asOfArb(maxDay: number): fc.Arbitrary<string | null> {
   );
 }
 
-export const grainArb = fc.constantFrom('day', 'week', 'month', 'quarter', 'year') as fc.Arbitrary<'day' | 'week' | 'month' | 'quarter' | 'year'>;
+export const grainArb = fc.constantFrom('day', 'week', 'month', 'quarter', 'year') as fc.Arbitrary<
+  'day' | 'week' | 'month' | 'quarter' | 'year'
+>;
 export const weekStartArb = fc.constantFrom('monday', 'sunday') as fc.Arbitrary<'monday' | 'sunday'>;
 export const breakdownArb = fc.constantFrom('none', 'segment') as fc.Arbitrary<'none' | 'segment'>;
 
@@ -74,7 +83,10 @@ export type GenEvent = {
   session_id: string | null;
 };
 
-const userIdArb = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('u1', 'u2', 'u3', 'u4', 'u5', 'u6') }, { weight: 1, arbitrary: fc.constant(null) });
+const userIdArb = fc.oneof(
+  { weight: 12, arbitrary: fc.constantFrom('u1', 'u2', 'u3', 'u4', 'u5', 'u6') },
+  { weight: 1, arbitrary: fc.constant(null) },
+);
 const eventNameArb = fc.constantFrom<string | null>('a', 'a', 'b', 'c', null);
 const sessionIdArb = fc.constantFrom<string | null>('s1', 's2', 's3', null, null);
 
@@ -82,7 +94,10 @@ const sessionIdArb = fc.constantFrom<string | null>('s1', 's2', 's3', null, null
 export function eventArb(maxDay: number): fc.Arbitrary<GenEvent> {
   return fc.record({
     user_id: userIdArb,
-    event_time: fc.oneof({ weight: 20, arbitrary: instant(maxDay).map(fmtTs) }, { weight: 1, arbitrary: fc.constant(null) }),
+    event_time: fc.oneof(
+      { weight: 20, arbitrary: instant(maxDay).map(fmtTs) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    ),
     event_name: eventNameArb,
     customer_id: factCustomerId,
     session_id: sessionIdArb,
@@ -110,7 +125,13 @@ export function streakArb(maxDay: number): fc.Arbitrary<GenEvent[]> {
         if (day > maxDay) break;
         for (let k = 0; k < s.perDay; k++) {
           const ms = BASE_MS + day * DAY_MS + Math.min(s.time + k * s.gapMin * 60_000, DAY_MS - 1);
-          out.push({ user_id: s.user, event_time: fmtTs(ms), event_name: s.name, customer_id: s.customer_id, session_id: k === 0 ? 's1' : 's2' });
+          out.push({
+            user_id: s.user,
+            event_time: fmtTs(ms),
+            event_name: s.name,
+            customer_id: s.customer_id,
+            session_id: k === 0 ? 's1' : 's2',
+          });
         }
       }
       return out;

@@ -8,7 +8,16 @@ import { readSqlFiles } from '../../../src/node/sqlFiles.js';
 import { loadCanonical, type CanonicalRows } from '../canonical.js';
 import { lifecycleReference } from '../../reference/product/lifecycle.js';
 import { expectRows } from './compare.js';
-import { activeEventsArb, asOfArb, breakdownArb, customersArb, eventsArb, grainArb, weekStartArb, type GenEvent } from './gen.js';
+import {
+  activeEventsArb,
+  asOfArb,
+  breakdownArb,
+  customersArb,
+  eventsArb,
+  grainArb,
+  weekStartArb,
+  type GenEvent,
+} from './gen.js';
 
 let engine: NodeEngine;
 let runner: KpiRunner;
@@ -88,7 +97,13 @@ describe('lifecycle: worked examples', () => {
 
 describe('lifecycle: reference implementation on random data', () => {
   it('matches the reference; active(P) = new + returning + resurrecting and returning − dormant ties periods together', async () => {
-    const paramsArb = fc.record({ as_of: asOfArb(130), grain: grainArb, week_start: weekStartArb, active_events: activeEventsArb, breakdown: breakdownArb });
+    const paramsArb = fc.record({
+      as_of: asOfArb(130),
+      grain: grainArb,
+      week_start: weekStartArb,
+      active_events: activeEventsArb,
+      breakdown: breakdownArb,
+    });
     await fc.assert(
       fc.asyncProperty(eventsArb(130), customersArb, paramsArb, async (events, customers, params) => {
         await loadCanonical(engine, { events, customers });

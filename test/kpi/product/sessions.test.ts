@@ -43,12 +43,30 @@ describe('sessions: worked examples', () => {
   it('splits on more than 30 minutes of inactivity (exactly 30 stays)', async () => {
     const rows = await run({ events }, { grain: 'day' });
     // sessions: u1 40 min, u1 9 min, u2 0 min
-    expectRows(rows, [{ period: '2024-03-04', sessions: 3, sessions_per_user: 1.5, avg_session_minutes: 49 / 3, median_session_minutes: 9, is_complete: true }]);
+    expectRows(rows, [
+      {
+        period: '2024-03-04',
+        sessions: 3,
+        sessions_per_user: 1.5,
+        avg_session_minutes: 49 / 3,
+        median_session_minutes: 9,
+        is_complete: true,
+      },
+    ]);
   });
 
   it('a longer gap parameter merges them', async () => {
     const rows = await run({ events }, { grain: 'day', session_gap_minutes: 31 });
-    expectRows(rows, [{ period: '2024-03-04', sessions: 2, sessions_per_user: 1, avg_session_minutes: 40, median_session_minutes: 40, is_complete: true }]);
+    expectRows(rows, [
+      {
+        period: '2024-03-04',
+        sessions: 2,
+        sessions_per_user: 1,
+        avg_session_minutes: 40,
+        median_session_minutes: 40,
+        is_complete: true,
+      },
+    ]);
   });
 
   it('gap rule at the millisecond: exactly 30 minutes stays, 30 minutes and 1 ms splits', async () => {
@@ -60,7 +78,16 @@ describe('sessions: worked examples', () => {
       ev('u1', '2024-03-04 11:30:00'), // same instant twice
     ];
     const rows = await run({ events: e }, { grain: 'day', session_source: 'gap' });
-    expectRows(rows, [{ period: '2024-03-04', sessions: 2, sessions_per_user: 2, avg_session_minutes: (59 + 59.999 / 60) / 2, median_session_minutes: (59 + 59.999 / 60) / 2, is_complete: true }]);
+    expectRows(rows, [
+      {
+        period: '2024-03-04',
+        sessions: 2,
+        sessions_per_user: 2,
+        avg_session_minutes: (59 + 59.999 / 60) / 2,
+        median_session_minutes: (59 + 59.999 / 60) / 2,
+        is_complete: true,
+      },
+    ]);
   });
 
   it('uses session_id when the events have one (auto), and the gap rule for events without', async () => {
@@ -74,21 +101,62 @@ describe('sessions: worked examples', () => {
     ];
     const auto = await run({ events: withIds }, { grain: 'day' });
     // sessions: 180, 0 (b), 20, 0 (u2) -> 4 sessions, 2 users, mean 50, median 10
-    expectRows(auto, [{ period: '2024-03-04', sessions: 4, sessions_per_user: 2, avg_session_minutes: 50, median_session_minutes: 10, is_complete: true }]);
+    expectRows(auto, [
+      {
+        period: '2024-03-04',
+        sessions: 4,
+        sessions_per_user: 2,
+        avg_session_minutes: 50,
+        median_session_minutes: 10,
+        is_complete: true,
+      },
+    ]);
     const gap = await run({ events: withIds }, { grain: 'day', session_source: 'gap' });
     // u1: 10:00-10:05, 13:00, 18:00-18:20 ; u2: 10:00 -> 5, 0, 20, 0
-    expectRows(gap, [{ period: '2024-03-04', sessions: 4, sessions_per_user: 2, avg_session_minutes: 25 / 4, median_session_minutes: 2.5, is_complete: true }]);
+    expectRows(gap, [
+      {
+        period: '2024-03-04',
+        sessions: 4,
+        sessions_per_user: 2,
+        avg_session_minutes: 25 / 4,
+        median_session_minutes: 2.5,
+        is_complete: true,
+      },
+    ]);
   });
 
   it('a session across midnight and a month end belongs to its start period; events after as_of are cut', async () => {
     const e = [ev('u1', '2024-01-31 23:50:00'), ev('u1', '2024-02-01 00:10:00'), ev('u1', '2024-02-01 00:30:00')];
     const rows = await run({ events: e }, { as_of: '2024-02-29' });
     expectRows(rows, [
-      { period: '2024-01-01', sessions: 1, sessions_per_user: 1, avg_session_minutes: 40, median_session_minutes: 40, is_complete: true },
-      { period: '2024-02-01', sessions: 0, sessions_per_user: null, avg_session_minutes: null, median_session_minutes: null, is_complete: false },
+      {
+        period: '2024-01-01',
+        sessions: 1,
+        sessions_per_user: 1,
+        avg_session_minutes: 40,
+        median_session_minutes: 40,
+        is_complete: true,
+      },
+      {
+        period: '2024-02-01',
+        sessions: 0,
+        sessions_per_user: null,
+        avg_session_minutes: null,
+        median_session_minutes: null,
+        is_complete: false,
+      },
     ]);
     const cut = await run({ events: e }, { as_of: '2024-01-31' });
-    expectRows(cut, [{ period: '2024-01-01', sessions: 1, sessions_per_user: 1, avg_session_minutes: 0, median_session_minutes: 0, is_complete: true }]);
+    expectRows(cut, [
+      {
+        period: '2024-01-01',
+        sessions: 1,
+        sessions_per_user: 1,
+        avg_session_minutes: 0,
+        median_session_minutes: 0,
+        is_complete: true,
+      },
+    ]);
   });
 });
 
@@ -102,7 +170,9 @@ describe('sessions: reference implementation on random data', () => {
       session_source: fc.constantFrom('auto', 'gap', 'session_id') as fc.Arbitrary<'auto' | 'gap' | 'session_id'>,
       breakdown: breakdownArb,
     });
-    const eventsNoIds = eventsArb(130).chain((es) => fc.boolean().map((drop) => (drop ? es.map((e) => ({ ...e, session_id: null })) : es)));
+    const eventsNoIds = eventsArb(130).chain((es) =>
+      fc.boolean().map((drop) => (drop ? es.map((e) => ({ ...e, session_id: null })) : es)),
+    );
     await fc.assert(
       fc.asyncProperty(eventsNoIds, customersArb, paramsArb, async (events, customers, params) => {
         await loadCanonical(engine, { events, customers });
@@ -110,7 +180,8 @@ describe('sessions: reference implementation on random data', () => {
         if (!events.some((e) => e.user_id !== null && e.event_time !== null)) return;
         const rows = tableToRows((await runner.run('sessions', params)).table);
         expectRows(rows, sessionsReference(events, customers, params) as never);
-        for (const r of rows) if (r.sessions_per_user !== null) expect(r.sessions_per_user as number).toBeGreaterThanOrEqual(1);
+        for (const r of rows)
+          if (r.sessions_per_user !== null) expect(r.sessions_per_user as number).toBeGreaterThanOrEqual(1);
         if (params.breakdown === 'segment') {
           const total = tableToRows((await runner.run('sessions', { ...params, breakdown: 'none' })).table);
           const sum = rows.reduce((s, r) => s + (r.sessions as number), 0);

@@ -8,7 +8,17 @@ import { readSqlFiles } from '../../../src/node/sqlFiles.js';
 import { loadCanonical, type CanonicalRows } from '../canonical.js';
 import { stickinessReference } from '../../reference/product/stickiness.js';
 import { expectRows } from './compare.js';
-import { activeEventsArb, asOfArb, breakdownArb, customersArb, dayOffset, eventsArb, fmtDay, weekStartArb, type GenEvent } from './gen.js';
+import {
+  activeEventsArb,
+  asOfArb,
+  breakdownArb,
+  customersArb,
+  dayOffset,
+  eventsArb,
+  fmtDay,
+  weekStartArb,
+  type GenEvent,
+} from './gen.js';
 
 let engine: NodeEngine;
 let runner: KpiRunner;
@@ -78,12 +88,18 @@ describe('stickiness: worked examples', () => {
       { active_periods: 2, users: 2 },
     ]);
     // Sunday weeks: Feb 25 (Mar 1-2), Mar 3 (Mar 3-7): u1 Mar 1 | Mar 5, Mar 7 -> 2; u3 Mar 1, 2 | 3, 4, 7 -> 2
-    const sunday = await run({ events }, { date_from: '2024-03-01', date_to: '2024-03-07', grain: 'week', week_start: 'sunday' });
+    const sunday = await run(
+      { events },
+      { date_from: '2024-03-01', date_to: '2024-03-07', grain: 'week', week_start: 'sunday' },
+    );
     expect(sunday.map((r) => r.users)).toEqual([1, 2]);
   });
 
   it('date_to after as_of is cut back; active_events filters', async () => {
-    const rows = await run({ events }, { date_from: '2024-03-01', date_to: '2024-03-31', as_of: '2024-03-04', active_events: ['view'] });
+    const rows = await run(
+      { events },
+      { date_from: '2024-03-01', date_to: '2024-03-31', as_of: '2024-03-04', active_events: ['view'] },
+    );
     expect(rows).toHaveLength(4);
     // Mar 1-4: u1 1 day, u3 4 days
     expect(rows.map((r) => r.users)).toEqual([1, 0, 0, 1]);
@@ -111,7 +127,9 @@ describe('stickiness: reference implementation on random data', () => {
         if (!events.some((e) => e.user_id !== null && e.event_time !== null)) return;
         const rows = tableToRows((await runner.run('stickiness', params)).table);
         expectRows(rows, stickinessReference(events, customers, params) as never);
-        const plain = params.cumulative ? rows : tableToRows((await runner.run('stickiness', { ...params, cumulative: true })).table);
+        const plain = params.cumulative
+          ? rows
+          : tableToRows((await runner.run('stickiness', { ...params, cumulative: true })).table);
         const segs = new Set(plain.map((r) => r.segment));
         for (const s of segs) {
           const us = plain.filter((r) => r.segment === s).map((r) => r.users as number);

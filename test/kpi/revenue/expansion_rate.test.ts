@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expansionRate } from '../../reference/revenue/expansion_rate.js';
 import { monthlyMrr } from '../../reference/revenue/basis.js';
-import { PROPERTY_TIMEOUT, asOfArb, close, createCtx, expectRows, load, revenueInputArb, run, type Ctx } from './helpers.js';
+import {
+  PROPERTY_TIMEOUT,
+  asOfArb,
+  close,
+  createCtx,
+  expectRows,
+  load,
+  revenueInputArb,
+  run,
+  type Ctx,
+} from './helpers.js';
 
 let ctx: Ctx;
 beforeAll(async () => {
@@ -26,55 +36,86 @@ describe('expansion_rate examples', () => {
       otherDates: ['2024-02-29'],
     });
     expect(await run(ctx, 'expansion_rate')).toEqual([
-      { month: '2024-01-01', expanded_customers: 0, expansion_mrr: 0, customer_expansion_rate: null, mrr_expansion_rate: null, is_complete: true },
-      { month: '2024-02-01', expanded_customers: 1, expansion_mrr: 50, customer_expansion_rate: 1 / 3, mrr_expansion_rate: 50 / 200, is_complete: true },
+      {
+        month: '2024-01-01',
+        expanded_customers: 0,
+        expansion_mrr: 0,
+        customer_expansion_rate: null,
+        mrr_expansion_rate: null,
+        is_complete: true,
+      },
+      {
+        month: '2024-02-01',
+        expanded_customers: 1,
+        expansion_mrr: 50,
+        customer_expansion_rate: 1 / 3,
+        mrr_expansion_rate: 50 / 200,
+        is_complete: true,
+      },
     ]);
   });
 });
 
 describe('expansion_rate against the reference (random data)', () => {
-  it('equals the independent reference implementation', async () => {
-    await fc.assert(
-      fc.asyncProperty(revenueInputArb, asOfArb, fc.constantFrom<'none' | 'segment'>('none', 'segment'), async (input, asOf, breakdown) => {
-        await load(ctx, input);
-        const params: Record<string, unknown> = { breakdown };
-        if (asOf) params.as_of = asOf;
-        const sql = await run(ctx, 'expansion_rate', params);
-        if (sql === null) {
-          expect(monthlyMrr(input).firstMonth).toBeNull();
-          return;
-        }
-        const expected = expansionRate(input, { as_of: asOf, breakdown }).map(({ segment, ...rest }) => (breakdown === 'segment' ? { ...rest, segment } : rest));
-        expectRows(sql, expected, JSON.stringify({ input, params }));
-      }),
-      { numRuns: 100 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'equals the independent reference implementation',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          revenueInputArb,
+          asOfArb,
+          fc.constantFrom<'none' | 'segment'>('none', 'segment'),
+          async (input, asOf, breakdown) => {
+            await load(ctx, input);
+            const params: Record<string, unknown> = { breakdown };
+            if (asOf) params.as_of = asOf;
+            const sql = await run(ctx, 'expansion_rate', params);
+            if (sql === null) {
+              expect(monthlyMrr(input).firstMonth).toBeNull();
+              return;
+            }
+            const expected = expansionRate(input, { as_of: asOf, breakdown }).map(({ segment, ...rest }) =>
+              breakdown === 'segment' ? { ...rest, segment } : rest,
+            );
+            expectRows(sql, expected, JSON.stringify({ input, params }));
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('customer rate in [0, 1], MRR rate >= 0, and both agree with mrr_movements and nrr (lookback 1)', async () => {
-    await fc.assert(
-      fc.asyncProperty(revenueInputArb, async (input) => {
-        await load(ctx, input);
-        const rows = await run(ctx, 'expansion_rate');
-        if (rows === null) return;
-        const moves = (await run(ctx, 'mrr_movements'))!;
-        const nrr = (await run(ctx, 'nrr', { lookback_months: 1 }))!;
-        rows.forEach((r, i) => {
-          expect(r.expanded_customers).toBe(moves[i]!.expanded_customers);
-          expect(close(r.expansion_mrr, moves[i]!.expansion_mrr)).toBe(true);
-          if (r.customer_expansion_rate === null) {
-            expect(nrr[i]!.base_customers).toBe(0);
-            return;
-          }
-          expect(Number(r.customer_expansion_rate)).toBeGreaterThanOrEqual(0);
-          expect(Number(r.customer_expansion_rate)).toBeLessThanOrEqual(1);
-          expect(close(Number(r.customer_expansion_rate), Number(r.expanded_customers) / Number(nrr[i]!.base_customers))).toBe(true);
-          expect(Number(r.mrr_expansion_rate)).toBeGreaterThanOrEqual(0);
-          // NRR - GRR (lookback 1) is exactly the expansion share of the starting MRR
-          expect(close(Number(r.mrr_expansion_rate), Number(nrr[i]!.nrr) - Number(nrr[i]!.grr), 1e-9)).toBe(true);
-        });
-      }),
-      { numRuns: 40 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'customer rate in [0, 1], MRR rate >= 0, and both agree with mrr_movements and nrr (lookback 1)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(revenueInputArb, async (input) => {
+          await load(ctx, input);
+          const rows = await run(ctx, 'expansion_rate');
+          if (rows === null) return;
+          const moves = (await run(ctx, 'mrr_movements'))!;
+          const nrr = (await run(ctx, 'nrr', { lookback_months: 1 }))!;
+          rows.forEach((r, i) => {
+            expect(r.expanded_customers).toBe(moves[i]!.expanded_customers);
+            expect(close(r.expansion_mrr, moves[i]!.expansion_mrr)).toBe(true);
+            if (r.customer_expansion_rate === null) {
+              expect(nrr[i]!.base_customers).toBe(0);
+              return;
+            }
+            expect(Number(r.customer_expansion_rate)).toBeGreaterThanOrEqual(0);
+            expect(Number(r.customer_expansion_rate)).toBeLessThanOrEqual(1);
+            expect(
+              close(Number(r.customer_expansion_rate), Number(r.expanded_customers) / Number(nrr[i]!.base_customers)),
+            ).toBe(true);
+            expect(Number(r.mrr_expansion_rate)).toBeGreaterThanOrEqual(0);
+            // NRR - GRR (lookback 1) is exactly the expansion share of the starting MRR
+            expect(close(Number(r.mrr_expansion_rate), Number(nrr[i]!.nrr) - Number(nrr[i]!.grr), 1e-9)).toBe(true);
+          });
+        }),
+        { numRuns: 40 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

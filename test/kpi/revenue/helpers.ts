@@ -37,7 +37,11 @@ export function toCanonical(input: RevenueInput): CanonicalRows {
     customers: (input.customers ?? []).map((c) => ({ ...c })),
     subscription_periods: (input.subscription_periods ?? []).map((p) => ({ ...p })),
     mrr_monthly_source: (input.mrr_monthly_source ?? []).map((s) => ({ ...s })),
-    events: (input.otherDates ?? []).map((d, i) => ({ user_id: `u${i}`, event_time: `${d} 12:00:00`, event_name: 'x' })),
+    events: (input.otherDates ?? []).map((d, i) => ({
+      user_id: `u${i}`,
+      event_time: `${d} 12:00:00`,
+      event_name: 'x',
+    })),
   };
 }
 
@@ -104,7 +108,10 @@ export function close(a: unknown, b: unknown, rel = 1e-9): boolean {
 export function expectRows(actual: Row[], expected: Array<Record<string, unknown>>, context = ''): void {
   const msg = (i: number, k: string) =>
     `${context} row ${i} column ${k}: sql=${JSON.stringify(actual[i]?.[k])} reference=${JSON.stringify(expected[i]?.[k])}\nsql row: ${JSON.stringify(actual[i])}\nref row: ${JSON.stringify(expected[i])}`;
-  expect(actual.length, `${context} row count (sql ${actual.length}, reference ${expected.length})\nsql: ${JSON.stringify(actual.slice(0, 5))}\nref: ${JSON.stringify(expected.slice(0, 5))}`).toBe(expected.length);
+  expect(
+    actual.length,
+    `${context} row count (sql ${actual.length}, reference ${expected.length})\nsql: ${JSON.stringify(actual.slice(0, 5))}\nref: ${JSON.stringify(expected.slice(0, 5))}`,
+  ).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) {
     const e = expected[i]!;
     const a = actual[i]!;
@@ -125,11 +132,16 @@ const MONTHS = Array.from({ length: 18 }, (_, i) => {
 
 /** A date in 2023-01 .. 2024-06, biased to month boundaries (1st, 2nd, 15th, last day). */
 export const dateArb: fc.Arbitrary<string> = fc
-  .tuple(fc.integer({ min: 0, max: MONTHS.length - 1 }), fc.constantFrom('first', 'second', 'mid', 'last', 'any'), fc.integer({ min: 1, max: 31 }))
+  .tuple(
+    fc.integer({ min: 0, max: MONTHS.length - 1 }),
+    fc.constantFrom('first', 'second', 'mid', 'last', 'any'),
+    fc.integer({ min: 1, max: 31 }),
+  )
   .map(([i, kind, d]) => {
     const [y, m] = MONTHS[i]!;
     const dim = daysInMonth(y, m);
-    const day = kind === 'first' ? 1 : kind === 'second' ? 2 : kind === 'mid' ? 15 : kind === 'last' ? dim : Math.min(d, dim);
+    const day =
+      kind === 'first' ? 1 : kind === 'second' ? 2 : kind === 'mid' ? 15 : kind === 'last' ? dim : Math.min(d, dim);
     return `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   });
 
@@ -158,9 +170,12 @@ export const periodArb = fc
   )
   .map(([customer_id, start_date, endKind, dayShift, mrr]) => {
     let end_date: string | null = null;
-    if (endKind === 'same') end_date = start_date.slice(0, 8) + String(Math.min(28, Number(start_date.slice(8)) + 1)).padStart(2, '0');
+    if (endKind === 'same')
+      end_date = start_date.slice(0, 8) + String(Math.min(28, Number(start_date.slice(8)) + 1)).padStart(2, '0');
     else if (typeof endKind === 'number') {
-      const t = Date.UTC(Number(start_date.slice(0, 4)), Number(start_date.slice(5, 7)) - 1 + endKind, 1) + dayShift * 86_400_000;
+      const t =
+        Date.UTC(Number(start_date.slice(0, 4)), Number(start_date.slice(5, 7)) - 1 + endKind, 1) +
+        dayShift * 86_400_000;
       end_date = new Date(t).toISOString().slice(0, 10);
     } else if (endKind !== 'null') end_date = endKind;
     return { customer_id, start_date, end_date, mrr };
@@ -180,7 +195,10 @@ export const customerArb = fc.record({
 /** A random revenue data set (possibly empty, one customer, gaps, reactivations, snapshot rows). */
 export const revenueInputArb: fc.Arbitrary<RevenueInput> = fc.record({
   subscription_periods: fc.array(periodArb, { minLength: 0, maxLength: 14 }),
-  mrr_monthly_source: fc.oneof({ weight: 3, arbitrary: fc.constant<SourceRow[]>([]) }, { weight: 1, arbitrary: fc.array(sourceRowArb, { maxLength: 8 }) }),
+  mrr_monthly_source: fc.oneof(
+    { weight: 3, arbitrary: fc.constant<SourceRow[]>([]) },
+    { weight: 1, arbitrary: fc.array(sourceRowArb, { maxLength: 8 }) },
+  ),
   customers: fc.uniqueArray(customerArb, { maxLength: 6, selector: (c) => c.customer_id }),
   otherDates: fc.array(dateArb, { maxLength: 2 }),
 });
@@ -221,14 +239,25 @@ export const chainedInputArb: fc.Arbitrary<RevenueInput> = fc
   })
   .map(({ chains, extra, customers, otherDates }) => {
     const periods: PeriodRow[] = [...extra];
-    const shiftDays = (d: string, k: number) => new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10) + k)).toISOString().slice(0, 10);
+    const shiftDays = (d: string, k: number) =>
+      new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10) + k)).toISOString().slice(0, 10);
     for (const ch of chains) {
       let start = ch.start;
       for (let i = 0; i < ch.links.length; i++) {
         const l = ch.links[i]!;
-        const end = shiftDays(new Date(Date.UTC(+start.slice(0, 4), +start.slice(5, 7) - 1 + l.months, +start.slice(8, 10))).toISOString().slice(0, 10), 0);
+        const end = shiftDays(
+          new Date(Date.UTC(+start.slice(0, 4), +start.slice(5, 7) - 1 + l.months, +start.slice(8, 10)))
+            .toISOString()
+            .slice(0, 10),
+          0,
+        );
         const last = i === ch.links.length - 1;
-        periods.push({ customer_id: ch.customer_id, start_date: start, end_date: last && l.open ? null : end, mrr: l.mrr });
+        periods.push({
+          customer_id: ch.customer_id,
+          start_date: start,
+          end_date: last && l.open ? null : end,
+          mrr: l.mrr,
+        });
         if (last && l.open) break;
         start = shiftDays(end, l.shift);
       }

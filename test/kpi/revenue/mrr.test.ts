@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mrrKpi } from '../../reference/revenue/mrr.js';
 import { monthlyMrr } from '../../reference/revenue/basis.js';
-import { PROPERTY_TIMEOUT, asOfArb, close, createCtx, expectRows, load, revenueInputArb, run, type Ctx } from './helpers.js';
+import {
+  PROPERTY_TIMEOUT,
+  asOfArb,
+  close,
+  createCtx,
+  expectRows,
+  load,
+  revenueInputArb,
+  run,
+  type Ctx,
+} from './helpers.js';
 
 let ctx: Ctx;
 beforeAll(async () => {
@@ -50,7 +60,15 @@ describe('mrr examples', () => {
         { customer_id: 'c', start_date: '2024-02-01', end_date: null, mrr: 300 },
       ],
     });
-    expect((await run(ctx, 'mrr', { breakdown: 'segment' }))!.map((r) => [r.month, r.segment, r.mrr, r.active_customers, r.arpa])).toEqual([
+    expect(
+      (await run(ctx, 'mrr', { breakdown: 'segment' }))!.map((r) => [
+        r.month,
+        r.segment,
+        r.mrr,
+        r.active_customers,
+        r.arpa,
+      ]),
+    ).toEqual([
       ['2024-01-01', 'Ent', 0, 0, null],
       ['2024-01-01', 'SMB', 30, 2, 15],
       ['2024-02-01', 'Ent', 300, 1, 300],
@@ -60,46 +78,61 @@ describe('mrr examples', () => {
 });
 
 describe('mrr against the reference (random data)', () => {
-  it('equals the independent reference implementation', async () => {
-    await fc.assert(
-      fc.asyncProperty(revenueInputArb, asOfArb, fc.constantFrom<'none' | 'segment'>('none', 'segment'), async (input, asOf, breakdown) => {
-        await load(ctx, input);
-        const params: Record<string, unknown> = { breakdown };
-        if (asOf) params.as_of = asOf;
-        const sql = await run(ctx, 'mrr', params);
-        if (sql === null) {
-          expect(monthlyMrr(input).firstMonth).toBeNull();
-          return;
-        }
-        const expected = mrrKpi(input, { as_of: asOf, breakdown }).map(({ segment, ...rest }) => (breakdown === 'segment' ? { ...rest, segment } : rest));
-        expectRows(sql, expected, JSON.stringify({ input, params }));
-      }),
-      { numRuns: 100 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'equals the independent reference implementation',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          revenueInputArb,
+          asOfArb,
+          fc.constantFrom<'none' | 'segment'>('none', 'segment'),
+          async (input, asOf, breakdown) => {
+            await load(ctx, input);
+            const params: Record<string, unknown> = { breakdown };
+            if (asOf) params.as_of = asOf;
+            const sql = await run(ctx, 'mrr', params);
+            if (sql === null) {
+              expect(monthlyMrr(input).firstMonth).toBeNull();
+              return;
+            }
+            const expected = mrrKpi(input, { as_of: asOf, breakdown }).map(({ segment, ...rest }) =>
+              breakdown === 'segment' ? { ...rest, segment } : rest,
+            );
+            expectRows(sql, expected, JSON.stringify({ input, params }));
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('ARR = 12 MRR, ARPA x active = MRR, and MRR / active equal mrr_movements ending_mrr / active_customers', async () => {
-    await fc.assert(
-      fc.asyncProperty(revenueInputArb, asOfArb, async (input, asOf) => {
-        await load(ctx, input);
-        const params: Record<string, unknown> = asOf ? { as_of: asOf } : {};
-        const rows = await run(ctx, 'mrr', params);
-        if (rows === null) return;
-        const moves = (await run(ctx, 'mrr_movements', params))!;
-        expect(rows.map((r) => r.month)).toEqual(moves.map((r) => r.month));
-        rows.forEach((r, i) => {
-          const n = (k: string) => Number(r[k]);
-          expect(close(n('arr'), 12 * n('mrr'))).toBe(true);
-          if (n('active_customers') === 0) {
-            expect(r.arpa).toBeNull();
-            expect(n('mrr')).toBe(0);
-          } else expect(close(n('arpa') * n('active_customers'), n('mrr'))).toBe(true);
-          expect(close(n('mrr'), Number(moves[i]!.ending_mrr))).toBe(true);
-          expect(r.active_customers).toBe(moves[i]!.active_customers);
-          expect(r.is_complete).toBe(moves[i]!.is_complete);
-        });
-      }),
-      { numRuns: 40 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'ARR = 12 MRR, ARPA x active = MRR, and MRR / active equal mrr_movements ending_mrr / active_customers',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(revenueInputArb, asOfArb, async (input, asOf) => {
+          await load(ctx, input);
+          const params: Record<string, unknown> = asOf ? { as_of: asOf } : {};
+          const rows = await run(ctx, 'mrr', params);
+          if (rows === null) return;
+          const moves = (await run(ctx, 'mrr_movements', params))!;
+          expect(rows.map((r) => r.month)).toEqual(moves.map((r) => r.month));
+          rows.forEach((r, i) => {
+            const n = (k: string) => Number(r[k]);
+            expect(close(n('arr'), 12 * n('mrr'))).toBe(true);
+            if (n('active_customers') === 0) {
+              expect(r.arpa).toBeNull();
+              expect(n('mrr')).toBe(0);
+            } else expect(close(n('arpa') * n('active_customers'), n('mrr'))).toBe(true);
+            expect(close(n('mrr'), Number(moves[i]!.ending_mrr))).toBe(true);
+            expect(r.active_customers).toBe(moves[i]!.active_customers);
+            expect(r.is_complete).toBe(moves[i]!.is_complete);
+          });
+        }),
+        { numRuns: 40 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

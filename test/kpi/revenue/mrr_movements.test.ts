@@ -9,7 +9,17 @@ import { tableToRows, type Row } from '../../../src/core/engine/rows.js';
 import { mrrMovements } from '../../reference/revenue/mrr_movements.js';
 import { addMonths, monthlyMrr, monthRange, mrrOf, type RevenueInput } from '../../reference/revenue/basis.js';
 import { loadCanonical } from '../canonical.js';
-import { PROPERTY_TIMEOUT, asOfArb, close, createCtx, expectRows, load, revenueInputArb, run, type Ctx } from './helpers.js';
+import {
+  PROPERTY_TIMEOUT,
+  asOfArb,
+  close,
+  createCtx,
+  expectRows,
+  load,
+  revenueInputArb,
+  run,
+  type Ctx,
+} from './helpers.js';
 
 let ctx: Ctx;
 beforeAll(async () => {
@@ -19,7 +29,11 @@ afterAll(() => ctx.engine.close());
 
 async function mrrMonthly(): Promise<Row[]> {
   await ctx.runner.ensureDerived(['mrr_monthly']);
-  return tableToRows(await ctx.engine.query('SELECT customer_id, CAST(month AS VARCHAR) AS month, mrr FROM mrr_monthly ORDER BY customer_id, month'));
+  return tableToRows(
+    await ctx.engine.query(
+      'SELECT customer_id, CAST(month AS VARCHAR) AS month, mrr FROM mrr_monthly ORDER BY customer_id, month',
+    ),
+  );
 }
 
 describe('mrr_monthly (derived table)', () => {
@@ -39,7 +53,9 @@ describe('mrr_monthly (derived table)', () => {
     });
     const rows = await mrrMonthly();
     const extra = tableToRows(
-      await ctx.engine.query(`SELECT customer_id, CAST(month AS VARCHAR) AS month, prev_mrr, is_first_active, gap_months FROM mrr_monthly WHERE customer_id = 'a' ORDER BY month`),
+      await ctx.engine.query(
+        `SELECT customer_id, CAST(month AS VARCHAR) AS month, prev_mrr, is_first_active, gap_months FROM mrr_monthly WHERE customer_id = 'a' ORDER BY month`,
+      ),
     );
     expect(extra).toEqual([
       { customer_id: 'a', month: '2024-01-01', prev_mrr: 0, is_first_active: true, gap_months: null },
@@ -105,9 +121,11 @@ describe('mrr_monthly (derived table)', () => {
     ctx.runner.invalidate();
     expect(await ctx.runner.dataEnd()).toBe('2024-04-02');
     await ctx.runner.ensureDerived(['calendar_months']);
-    expect(tableToRows(await ctx.engine.query('SELECT min(month) AS lo, max(month) AS hi, max(data_end) AS e FROM calendar_months'))).toEqual([
-      { lo: '2024-01-01', hi: '2024-04-01', e: '2024-04-02' },
-    ]);
+    expect(
+      tableToRows(
+        await ctx.engine.query('SELECT min(month) AS lo, max(month) AS hi, max(data_end) AS e FROM calendar_months'),
+      ),
+    ).toEqual([{ lo: '2024-01-01', hi: '2024-04-01', e: '2024-04-02' }]);
     expect((await run(ctx, 'mrr_movements'))!.map((r) => [r.month, r.churned_mrr, r.is_complete])).toEqual([
       ['2024-01-01', 0, true],
       ['2024-02-01', -10, true],
@@ -124,7 +142,12 @@ describe('mrr_monthly (derived table)', () => {
       ],
     });
     const rows = await mrrMonthly();
-    expect(rows.filter((r) => r.customer_id === 'a').map((r) => r.month).at(-1)).toBe('2027-02-01');
+    expect(
+      rows
+        .filter((r) => r.customer_id === 'a')
+        .map((r) => r.month)
+        .at(-1),
+    ).toBe('2027-02-01');
     expect(rows.length).toBe(38 + 37);
   });
 });
@@ -143,15 +166,87 @@ describe('mrr_movements examples', () => {
     });
     const rows = (await run(ctx, 'mrr_movements'))!;
     const z = { new_mrr: 0, expansion_mrr: 0, reactivation_mrr: 0, contraction_mrr: 0, churned_mrr: 0 };
-    const zc = { new_customers: 0, expanded_customers: 0, contracted_customers: 0, churned_customers: 0, reactivated_customers: 0 };
+    const zc = {
+      new_customers: 0,
+      expanded_customers: 0,
+      contracted_customers: 0,
+      churned_customers: 0,
+      reactivated_customers: 0,
+    };
     expect(rows).toEqual([
-      { month: '2024-01-01', starting_mrr: 0, ...z, new_mrr: 100, ending_mrr: 100, net_new_mrr: 100, ...zc, new_customers: 1, active_customers: 1, is_complete: true },
-      { month: '2024-02-01', starting_mrr: 100, ...z, new_mrr: 40, expansion_mrr: 20, ending_mrr: 160, net_new_mrr: 60, ...zc, new_customers: 1, expanded_customers: 1, active_customers: 2, is_complete: true },
-      { month: '2024-03-01', starting_mrr: 160, ...z, contraction_mrr: -30, ending_mrr: 130, net_new_mrr: -30, ...zc, contracted_customers: 1, active_customers: 2, is_complete: true },
-      { month: '2024-04-01', starting_mrr: 130, ...z, churned_mrr: -90, ending_mrr: 40, net_new_mrr: -90, ...zc, churned_customers: 1, active_customers: 1, is_complete: true },
-      { month: '2024-05-01', starting_mrr: 40, ...z, ending_mrr: 40, net_new_mrr: 0, ...zc, active_customers: 1, is_complete: true },
+      {
+        month: '2024-01-01',
+        starting_mrr: 0,
+        ...z,
+        new_mrr: 100,
+        ending_mrr: 100,
+        net_new_mrr: 100,
+        ...zc,
+        new_customers: 1,
+        active_customers: 1,
+        is_complete: true,
+      },
+      {
+        month: '2024-02-01',
+        starting_mrr: 100,
+        ...z,
+        new_mrr: 40,
+        expansion_mrr: 20,
+        ending_mrr: 160,
+        net_new_mrr: 60,
+        ...zc,
+        new_customers: 1,
+        expanded_customers: 1,
+        active_customers: 2,
+        is_complete: true,
+      },
+      {
+        month: '2024-03-01',
+        starting_mrr: 160,
+        ...z,
+        contraction_mrr: -30,
+        ending_mrr: 130,
+        net_new_mrr: -30,
+        ...zc,
+        contracted_customers: 1,
+        active_customers: 2,
+        is_complete: true,
+      },
+      {
+        month: '2024-04-01',
+        starting_mrr: 130,
+        ...z,
+        churned_mrr: -90,
+        ending_mrr: 40,
+        net_new_mrr: -90,
+        ...zc,
+        churned_customers: 1,
+        active_customers: 1,
+        is_complete: true,
+      },
+      {
+        month: '2024-05-01',
+        starting_mrr: 40,
+        ...z,
+        ending_mrr: 40,
+        net_new_mrr: 0,
+        ...zc,
+        active_customers: 1,
+        is_complete: true,
+      },
       // data end 2024-06-10: June is the month of as_of and not complete
-      { month: '2024-06-01', starting_mrr: 40, ...z, reactivation_mrr: 50, ending_mrr: 90, net_new_mrr: 50, ...zc, reactivated_customers: 1, active_customers: 2, is_complete: false },
+      {
+        month: '2024-06-01',
+        starting_mrr: 40,
+        ...z,
+        reactivation_mrr: 50,
+        ending_mrr: 90,
+        net_new_mrr: 50,
+        ...zc,
+        reactivated_customers: 1,
+        active_customers: 2,
+        is_complete: false,
+      },
     ]);
   });
 
@@ -163,11 +258,28 @@ describe('mrr_movements examples', () => {
       ],
     });
     await ctx.runner.ensureDerived(['mrr_monthly']);
-    expect(tableToRows(await ctx.engine.query(`SELECT gap_months FROM mrr_monthly WHERE month = DATE '2024-04-01'`))).toEqual([{ gap_months: 2 }]);
-    const april = async (params: Record<string, unknown>) => (await run(ctx, 'mrr_movements', params))!.find((r) => r.month === '2024-04-01')!;
-    expect(await april({})).toMatchObject({ new_mrr: 0, reactivation_mrr: 30, new_customers: 0, reactivated_customers: 1 });
-    expect(await april({ reactivation_window_months: 2 })).toMatchObject({ new_mrr: 0, reactivation_mrr: 30, reactivated_customers: 1 });
-    expect(await april({ reactivation_window_months: 1 })).toMatchObject({ new_mrr: 30, reactivation_mrr: 0, new_customers: 1, reactivated_customers: 0 });
+    expect(
+      tableToRows(await ctx.engine.query(`SELECT gap_months FROM mrr_monthly WHERE month = DATE '2024-04-01'`)),
+    ).toEqual([{ gap_months: 2 }]);
+    const april = async (params: Record<string, unknown>) =>
+      (await run(ctx, 'mrr_movements', params))!.find((r) => r.month === '2024-04-01')!;
+    expect(await april({})).toMatchObject({
+      new_mrr: 0,
+      reactivation_mrr: 30,
+      new_customers: 0,
+      reactivated_customers: 1,
+    });
+    expect(await april({ reactivation_window_months: 2 })).toMatchObject({
+      new_mrr: 0,
+      reactivation_mrr: 30,
+      reactivated_customers: 1,
+    });
+    expect(await april({ reactivation_window_months: 1 })).toMatchObject({
+      new_mrr: 30,
+      reactivation_mrr: 0,
+      new_customers: 1,
+      reactivated_customers: 0,
+    });
     expect(await april({ reactivation_window_months: 0 })).toMatchObject({ new_mrr: 30, new_customers: 1 });
   });
 
@@ -220,87 +332,118 @@ describe('mrr_movements examples', () => {
 });
 
 describe('mrr_movements against the reference (random data)', () => {
-  it('equals the independent reference implementation', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        revenueInputArb,
-        asOfArb,
-        fc.constantFrom<number | null>(null, null, 0, 1, 3),
-        fc.constantFrom<'none' | 'segment'>('none', 'segment'),
-        async (input, asOf, window, breakdown) => {
-          await load(ctx, input);
-          const params: Record<string, unknown> = { breakdown };
-          if (asOf) params.as_of = asOf;
-          if (window !== null) params.reactivation_window_months = window;
-          const sql = await run(ctx, 'mrr_movements', params);
-          // the calendar's data end is the framework's report-date default (no sentinel dates here)
-          await ctx.runner.ensureDerived(['calendar_months']);
-          const cal = tableToRows(await ctx.engine.query('SELECT max(data_end) AS e FROM calendar_months'));
-          expect(cal[0]!.e).toBe(await ctx.runner.dataEnd());
-          if (sql === null) {
-            expect(monthlyMrr(input).firstMonth).toBeNull();
-            return;
-          }
-          const ref = mrrMovements(input, { as_of: asOf, reactivation_window_months: window, breakdown });
-          const expected = ref.map((r) => {
-            const { segment, ...rest } = r;
-            return breakdown === 'segment' ? { ...rest, segment } : rest;
-          });
-          expectRows(sql, expected, JSON.stringify({ input, params }));
-          // the derived table itself: dense from each customer's first active month to the data end
-          const mm = monthlyMrr(input);
-          const want: Array<Record<string, unknown>> = [];
-          for (const c of [...mm.byCustomer.keys()].sort()) {
-            const months = monthRange(mm.firstMonth!, mm.lastMonth!);
-            const first = months.find((m) => mrrOf(mm, c, m) > 0);
-            if (!first) continue;
-            for (const m of monthRange(first, mm.lastMonth!)) {
-              want.push({ customer_id: c, month: m, mrr: mrrOf(mm, c, m), prev_mrr: m === first ? 0 : mrrOf(mm, c, addMonths(m, -1)) });
+  it(
+    'equals the independent reference implementation',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          revenueInputArb,
+          asOfArb,
+          fc.constantFrom<number | null>(null, null, 0, 1, 3),
+          fc.constantFrom<'none' | 'segment'>('none', 'segment'),
+          async (input, asOf, window, breakdown) => {
+            await load(ctx, input);
+            const params: Record<string, unknown> = { breakdown };
+            if (asOf) params.as_of = asOf;
+            if (window !== null) params.reactivation_window_months = window;
+            const sql = await run(ctx, 'mrr_movements', params);
+            // the calendar's data end is the framework's report-date default (no sentinel dates here)
+            await ctx.runner.ensureDerived(['calendar_months']);
+            const cal = tableToRows(await ctx.engine.query('SELECT max(data_end) AS e FROM calendar_months'));
+            expect(cal[0]!.e).toBe(await ctx.runner.dataEnd());
+            if (sql === null) {
+              expect(monthlyMrr(input).firstMonth).toBeNull();
+              return;
             }
-          }
-          const got = tableToRows(await ctx.engine.query('SELECT customer_id, CAST(month AS VARCHAR) AS month, mrr, prev_mrr FROM mrr_monthly ORDER BY customer_id, month'));
-          expectRows(got, want, 'mrr_monthly ' + JSON.stringify(input));
-        },
-      ),
-      { numRuns: 100 },
-    );
-  }, PROPERTY_TIMEOUT);
+            const ref = mrrMovements(input, { as_of: asOf, reactivation_window_months: window, breakdown });
+            const expected = ref.map((r) => {
+              const { segment, ...rest } = r;
+              return breakdown === 'segment' ? { ...rest, segment } : rest;
+            });
+            expectRows(sql, expected, JSON.stringify({ input, params }));
+            // the derived table itself: dense from each customer's first active month to the data end
+            const mm = monthlyMrr(input);
+            const want: Array<Record<string, unknown>> = [];
+            for (const c of [...mm.byCustomer.keys()].sort()) {
+              const months = monthRange(mm.firstMonth!, mm.lastMonth!);
+              const first = months.find((m) => mrrOf(mm, c, m) > 0);
+              if (!first) continue;
+              for (const m of monthRange(first, mm.lastMonth!)) {
+                want.push({
+                  customer_id: c,
+                  month: m,
+                  mrr: mrrOf(mm, c, m),
+                  prev_mrr: m === first ? 0 : mrrOf(mm, c, addMonths(m, -1)),
+                });
+              }
+            }
+            const got = tableToRows(
+              await ctx.engine.query(
+                'SELECT customer_id, CAST(month AS VARCHAR) AS month, mrr, prev_mrr FROM mrr_monthly ORDER BY customer_id, month',
+              ),
+            );
+            expectRows(got, want, 'mrr_monthly ' + JSON.stringify(input));
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('keeps the identities and signs in every month and segment', async () => {
-    await fc.assert(
-      fc.asyncProperty(revenueInputArb, fc.constantFrom<'none' | 'segment'>('none', 'segment'), async (input: RevenueInput, breakdown) => {
-        await load(ctx, input);
-        const rows = await run(ctx, 'mrr_movements', { breakdown });
-        if (rows === null) return;
-        const prev = new Map<string, Row>();
-        for (const r of rows) {
-          const n = (k: string) => Number(r[k]);
-          const moves = n('new_mrr') + n('expansion_mrr') + n('reactivation_mrr') + n('contraction_mrr') + n('churned_mrr');
-          expect(close(n('starting_mrr') + moves, n('ending_mrr'), 1e-9)).toBe(true);
-          expect(close(n('net_new_mrr'), n('ending_mrr') - n('starting_mrr'), 1e-9)).toBe(true);
-          const p = prev.get(String(r.segment ?? '(all)'));
-          expect(close(n('starting_mrr'), p ? Number(p.ending_mrr) : 0, 1e-9)).toBe(true);
-          if (p) {
-            expect(n('active_customers')).toBe(Number(p.active_customers) + n('new_customers') + n('reactivated_customers') - n('churned_customers'));
-          }
-          for (const k of ['new_mrr', 'expansion_mrr', 'reactivation_mrr', 'ending_mrr', 'starting_mrr']) expect(n(k)).toBeGreaterThanOrEqual(0);
-          for (const k of ['contraction_mrr', 'churned_mrr']) expect(n(k)).toBeLessThanOrEqual(0);
-          expect(n('new_customers') > 0).toBe(n('new_mrr') > 0);
-          expect(n('churned_customers') > 0).toBe(n('churned_mrr') < 0);
-          prev.set(String(r.segment ?? '(all)'), r);
-        }
-        if (breakdown === 'segment') {
-          // segments add up to the total
-          const total = (await run(ctx, 'mrr_movements'))!;
-          for (const t of total) {
-            const parts = rows.filter((r) => r.month === t.month);
-            for (const k of ['ending_mrr', 'new_mrr', 'churned_mrr', 'active_customers', 'reactivated_customers']) {
-              expect(close(parts.reduce((s, r) => s + Number(r[k]), 0), Number(t[k]), 1e-9)).toBe(true);
+  it(
+    'keeps the identities and signs in every month and segment',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          revenueInputArb,
+          fc.constantFrom<'none' | 'segment'>('none', 'segment'),
+          async (input: RevenueInput, breakdown) => {
+            await load(ctx, input);
+            const rows = await run(ctx, 'mrr_movements', { breakdown });
+            if (rows === null) return;
+            const prev = new Map<string, Row>();
+            for (const r of rows) {
+              const n = (k: string) => Number(r[k]);
+              const moves =
+                n('new_mrr') + n('expansion_mrr') + n('reactivation_mrr') + n('contraction_mrr') + n('churned_mrr');
+              expect(close(n('starting_mrr') + moves, n('ending_mrr'), 1e-9)).toBe(true);
+              expect(close(n('net_new_mrr'), n('ending_mrr') - n('starting_mrr'), 1e-9)).toBe(true);
+              const p = prev.get(String(r.segment ?? '(all)'));
+              expect(close(n('starting_mrr'), p ? Number(p.ending_mrr) : 0, 1e-9)).toBe(true);
+              if (p) {
+                expect(n('active_customers')).toBe(
+                  Number(p.active_customers) + n('new_customers') + n('reactivated_customers') - n('churned_customers'),
+                );
+              }
+              for (const k of ['new_mrr', 'expansion_mrr', 'reactivation_mrr', 'ending_mrr', 'starting_mrr'])
+                expect(n(k)).toBeGreaterThanOrEqual(0);
+              for (const k of ['contraction_mrr', 'churned_mrr']) expect(n(k)).toBeLessThanOrEqual(0);
+              expect(n('new_customers') > 0).toBe(n('new_mrr') > 0);
+              expect(n('churned_customers') > 0).toBe(n('churned_mrr') < 0);
+              prev.set(String(r.segment ?? '(all)'), r);
             }
-          }
-        }
-      }),
-      { numRuns: 40 },
-    );
-  }, PROPERTY_TIMEOUT);
+            if (breakdown === 'segment') {
+              // segments add up to the total
+              const total = (await run(ctx, 'mrr_movements'))!;
+              for (const t of total) {
+                const parts = rows.filter((r) => r.month === t.month);
+                for (const k of ['ending_mrr', 'new_mrr', 'churned_mrr', 'active_customers', 'reactivated_customers']) {
+                  expect(
+                    close(
+                      parts.reduce((s, r) => s + Number(r[k]), 0),
+                      Number(t[k]),
+                      1e-9,
+                    ),
+                  ).toBe(true);
+                }
+              }
+            }
+          },
+        ),
+        { numRuns: 40 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

@@ -3,7 +3,18 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trialConversion } from '../../reference/revenue/trial_conversion.js';
 import { monthlyMrr, type CustomerRow, type RevenueInput, type SourceRow } from '../../reference/revenue/basis.js';
-import { PROPERTY_TIMEOUT, asOfArb, createCtx, dateArb, expectRows, load, periodArb, run, sourceRowArb, type Ctx } from './helpers.js';
+import {
+  PROPERTY_TIMEOUT,
+  asOfArb,
+  createCtx,
+  dateArb,
+  expectRows,
+  load,
+  periodArb,
+  run,
+  sourceRowArb,
+  type Ctx,
+} from './helpers.js';
 
 let ctx: Ctx;
 beforeAll(async () => {
@@ -82,52 +93,75 @@ const trialCustomerArb = fc
     trial_end:
       trial_start === null || trial_len === null
         ? null
-        : new Date(Date.UTC(+trial_start.slice(0, 4), +trial_start.slice(5, 7) - 1, +trial_start.slice(8, 10) + trial_len)).toISOString().slice(0, 10),
+        : new Date(
+            Date.UTC(+trial_start.slice(0, 4), +trial_start.slice(5, 7) - 1, +trial_start.slice(8, 10) + trial_len),
+          )
+            .toISOString()
+            .slice(0, 10),
     segment,
   }));
 
 const trialInputArb: fc.Arbitrary<RevenueInput> = fc.record({
   customers: fc.array(trialCustomerArb, { maxLength: 8 }), // duplicates allowed: merged per customer
   subscription_periods: fc.array(periodArb, { maxLength: 12 }),
-  mrr_monthly_source: fc.oneof({ weight: 3, arbitrary: fc.constant<SourceRow[]>([]) }, { weight: 1, arbitrary: fc.array(sourceRowArb, { maxLength: 5 }) }),
+  mrr_monthly_source: fc.oneof(
+    { weight: 3, arbitrary: fc.constant<SourceRow[]>([]) },
+    { weight: 1, arbitrary: fc.array(sourceRowArb, { maxLength: 5 }) },
+  ),
   otherDates: fc.array(dateArb, { maxLength: 1 }),
 });
 
 describe('trial_conversion against the reference (random data)', () => {
-  it('equals the independent reference implementation', async () => {
-    await fc.assert(
-      fc.asyncProperty(trialInputArb, asOfArb, fc.constantFrom(0, 7, 30), fc.constantFrom<'none' | 'segment'>('none', 'segment'), async (input, asOf, W, breakdown) => {
-        await load(ctx, input);
-        const params: Record<string, unknown> = { breakdown, window_days: W };
-        if (asOf) params.as_of = asOf;
-        const sql = await run(ctx, 'trial_conversion', params);
-        if (sql === null) {
-          const noTrials = (input.customers ?? []).every((c) => c.trial_start === null);
-          expect(noTrials || monthlyMrr(input).firstMonth === null).toBe(true);
-          return;
-        }
-        const expected = trialConversion(input, { as_of: asOf, window_days: W, breakdown }).map(({ segment, ...rest }) => (breakdown === 'segment' ? { ...rest, segment } : rest));
-        expectRows(sql, expected, JSON.stringify({ input, params }));
-      }),
-      { numRuns: 100 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'equals the independent reference implementation',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          trialInputArb,
+          asOfArb,
+          fc.constantFrom(0, 7, 30),
+          fc.constantFrom<'none' | 'segment'>('none', 'segment'),
+          async (input, asOf, W, breakdown) => {
+            await load(ctx, input);
+            const params: Record<string, unknown> = { breakdown, window_days: W };
+            if (asOf) params.as_of = asOf;
+            const sql = await run(ctx, 'trial_conversion', params);
+            if (sql === null) {
+              const noTrials = (input.customers ?? []).every((c) => c.trial_start === null);
+              expect(noTrials || monthlyMrr(input).firstMonth === null).toBe(true);
+              return;
+            }
+            const expected = trialConversion(input, { as_of: asOf, window_days: W, breakdown }).map(
+              ({ segment, ...rest }) => (breakdown === 'segment' ? { ...rest, segment } : rest),
+            );
+            expectRows(sql, expected, JSON.stringify({ input, params }));
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('0 <= converted <= trials; a longer window never converts fewer', async () => {
-    await fc.assert(
-      fc.asyncProperty(trialInputArb, async (input) => {
-        await load(ctx, input);
-        const w7 = await run(ctx, 'trial_conversion', { window_days: 7 });
-        if (w7 === null) return;
-        const w30 = (await run(ctx, 'trial_conversion', { window_days: 30 }))!;
-        expect(w30.map((r) => r.month)).toEqual(w7.map((r) => r.month));
-        w7.forEach((r, i) => {
-          expect(Number(r.converted)).toBeLessThanOrEqual(Number(r.trials));
-          expect(w30[i]!.trials).toBe(r.trials);
-          expect(Number(w30[i]!.converted)).toBeGreaterThanOrEqual(Number(r.converted));
-        });
-      }),
-      { numRuns: 40 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    '0 <= converted <= trials; a longer window never converts fewer',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(trialInputArb, async (input) => {
+          await load(ctx, input);
+          const w7 = await run(ctx, 'trial_conversion', { window_days: 7 });
+          if (w7 === null) return;
+          const w30 = (await run(ctx, 'trial_conversion', { window_days: 30 }))!;
+          expect(w30.map((r) => r.month)).toEqual(w7.map((r) => r.month));
+          w7.forEach((r, i) => {
+            expect(Number(r.converted)).toBeLessThanOrEqual(Number(r.trials));
+            expect(w30[i]!.trials).toBe(r.trials);
+            expect(Number(w30[i]!.converted)).toBeGreaterThanOrEqual(Number(r.converted));
+          });
+        }),
+        { numRuns: 40 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

@@ -8,7 +8,16 @@ import { readSqlFiles } from '../../../src/node/sqlFiles.js';
 import { loadCanonical, type CanonicalRows } from '../canonical.js';
 import { supportReference, type TicketRow } from '../../reference/support/support.js';
 import { expectRows } from '../product/compare.js';
-import { asOfArb, breakdownArb, customersArb, factCustomerId, fmtTs, grainArb, instant, weekStartArb } from '../product/gen.js';
+import {
+  asOfArb,
+  breakdownArb,
+  customersArb,
+  factCustomerId,
+  fmtTs,
+  grainArb,
+  instant,
+  weekStartArb,
+} from '../product/gen.js';
 
 let engine: NodeEngine;
 let runner: KpiRunner;
@@ -28,7 +37,16 @@ async function run(data: CanonicalRows, params: Record<string, unknown> = {}): P
 }
 
 function ticket(id: string, created: string, extra: Partial<TicketRow> = {}): TicketRow {
-  return { ticket_id: id, created_at: created, customer_id: null, first_response_at: null, resolved_at: null, replies: null, satisfaction: null, ...extra };
+  return {
+    ticket_id: id,
+    created_at: created,
+    customer_id: null,
+    first_response_at: null,
+    resolved_at: null,
+    replies: null,
+    satisfaction: null,
+    ...extra,
+  };
 }
 
 describe('support: worked examples', () => {
@@ -36,7 +54,8 @@ describe('support: worked examples', () => {
     const counts: Record<string, number> = { '5': 42, '4': 32, '3': 10, '2': 9, '1': 14 };
     const tickets: TicketRow[] = [];
     let n = 0;
-    for (const [score, k] of Object.entries(counts)) for (let i = 0; i < k; i++) tickets.push(ticket(`t${n++}`, '2024-03-10 09:00:00', { satisfaction: score }));
+    for (const [score, k] of Object.entries(counts))
+      for (let i = 0; i < k; i++) tickets.push(ticket(`t${n++}`, '2024-03-10 09:00:00', { satisfaction: score }));
     const rows = await run({ tickets }, { as_of: '2024-03-31' });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tickets).toBe(107);
@@ -65,13 +84,33 @@ describe('support: worked examples', () => {
   it('hand-computed month: percentiles (quantile_cont), FCR, response rate', async () => {
     const tickets: TicketRow[] = [
       // first responses 10, 20, 30, 100 minutes; one never answered
-      ticket('a', '2024-01-10 08:00:00', { first_response_at: '2024-01-10 08:10:00', resolved_at: '2024-01-10 09:00:00', replies: 0 }),
-      ticket('b', '2024-01-11 08:00:00', { first_response_at: '2024-01-11 08:20:00', resolved_at: '2024-01-11 10:00:00', replies: 1 }),
-      ticket('c', '2024-01-12 08:00:00', { first_response_at: '2024-01-12 08:30:00', resolved_at: '2024-01-12 12:00:00', replies: 3 }),
-      ticket('d', '2024-01-31 23:00:00', { first_response_at: '2024-02-01 00:40:00', resolved_at: '2024-02-01 07:00:00', replies: null }),
+      ticket('a', '2024-01-10 08:00:00', {
+        first_response_at: '2024-01-10 08:10:00',
+        resolved_at: '2024-01-10 09:00:00',
+        replies: 0,
+      }),
+      ticket('b', '2024-01-11 08:00:00', {
+        first_response_at: '2024-01-11 08:20:00',
+        resolved_at: '2024-01-11 10:00:00',
+        replies: 1,
+      }),
+      ticket('c', '2024-01-12 08:00:00', {
+        first_response_at: '2024-01-12 08:30:00',
+        resolved_at: '2024-01-12 12:00:00',
+        replies: 3,
+      }),
+      ticket('d', '2024-01-31 23:00:00', {
+        first_response_at: '2024-02-01 00:40:00',
+        resolved_at: '2024-02-01 07:00:00',
+        replies: null,
+      }),
       ticket('e', '2024-01-20 08:00:00'),
       // February: created on the 1st at midnight, resolved after as_of -> not counted
-      ticket('f', '2024-02-01 00:00:00', { first_response_at: '2024-02-01 00:05:00', resolved_at: '2024-03-05 00:00:00', replies: 1 }),
+      ticket('f', '2024-02-01 00:00:00', {
+        first_response_at: '2024-02-01 00:05:00',
+        resolved_at: '2024-03-05 00:00:00',
+        replies: 1,
+      }),
     ];
     const rows = await run({ tickets }, { as_of: '2024-02-29' });
     expectRows(rows, [
@@ -104,7 +143,9 @@ describe('support: worked examples', () => {
   });
 
   it('p90 is continuous, not discrete: 0..9 minutes -> 8.1', async () => {
-    const tickets = Array.from({ length: 10 }, (_, i) => ticket(`t${i}`, '2024-05-06 10:00:00', { first_response_at: `2024-05-06 10:0${i}:00` }));
+    const tickets = Array.from({ length: 10 }, (_, i) =>
+      ticket(`t${i}`, '2024-05-06 10:00:00', { first_response_at: `2024-05-06 10:0${i}:00` }),
+    );
     const rows = await run({ tickets }, { as_of: '2024-05-06', grain: 'day' });
     expect(rows[0]!.p90_first_response_minutes as number).toBeCloseTo(8.1, 12);
     expect(rows[0]!.median_first_response_minutes).toBe(4.5);
@@ -169,13 +210,26 @@ describe('support: worked examples', () => {
     const rows = await run(
       {
         tickets: [
-          ticket('1', '2024-03-01 10:00:00', { first_response_at: '2024-03-01 09:00:00', resolved_at: '2024-03-01 09:30:00', replies: 1 }),
-          ticket('2', '2024-03-01 10:00:00', { first_response_at: '2024-03-01 10:06:00', resolved_at: '2024-03-01 13:00:00', replies: 2 }),
+          ticket('1', '2024-03-01 10:00:00', {
+            first_response_at: '2024-03-01 09:00:00',
+            resolved_at: '2024-03-01 09:30:00',
+            replies: 1,
+          }),
+          ticket('2', '2024-03-01 10:00:00', {
+            first_response_at: '2024-03-01 10:06:00',
+            resolved_at: '2024-03-01 13:00:00',
+            replies: 2,
+          }),
         ],
       },
       { as_of: '2024-03-31' },
     );
-    expect(rows[0]).toMatchObject({ median_first_response_minutes: 6, median_resolution_hours: 3, response_rate: 1, first_contact_resolution_rate: 0.5 });
+    expect(rows[0]).toMatchObject({
+      median_first_response_minutes: 6,
+      median_resolution_hours: 3,
+      response_rate: 1,
+      first_contact_resolution_rate: 0.5,
+    });
   });
 
   it('asks for a tickets file when none is loaded', async () => {
@@ -193,29 +247,51 @@ const ticketArb = fc
   .record({
     created: instant(130),
     customer_id: factCustomerId,
-    fr: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: -120, max: -1 }), fc.integer({ min: 1, max: 60 * 24 * 20 })), { nil: null }),
-    rs: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: -5, max: -1 }), fc.integer({ min: 1, max: 24 * 45 })), { nil: null }),
+    fr: fc.option(
+      fc.oneof(fc.constant(0), fc.integer({ min: -120, max: -1 }), fc.integer({ min: 1, max: 60 * 24 * 20 })),
+      { nil: null },
+    ),
+    rs: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: -5, max: -1 }), fc.integer({ min: 1, max: 24 * 45 })), {
+      nil: null,
+    }),
     ms: fc.integer({ min: 0, max: 999 }),
     replies: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
-    satisfaction: fc.constantFrom<string | null>(null, 'good', 'bad', 'Good ', ' 5', '4', '3', '1', '0', '6', '4.5', 'offered', 'unoffered', '', '良い', '悪い'),
+    satisfaction: fc.constantFrom<string | null>(
+      null,
+      'good',
+      'bad',
+      'Good ',
+      ' 5',
+      '4',
+      '3',
+      '1',
+      '0',
+      '6',
+      '4.5',
+      'offered',
+      'unoffered',
+      '',
+      '良い',
+      '悪い',
+    ),
   })
-  .map(
-    (r): TicketRow => ({
-      ticket_id: 't',
-      created_at: fmtTs(r.created),
-      customer_id: r.customer_id,
-      first_response_at: r.fr === null ? null : fmtTs(r.created + r.fr * 60_000 + r.ms),
-      resolved_at: r.rs === null ? null : fmtTs(r.created + r.rs * 3_600_000),
-      replies: r.replies,
-      satisfaction: r.satisfaction,
-    }),
-  );
+  .map((r): TicketRow => ({
+    ticket_id: 't',
+    created_at: fmtTs(r.created),
+    customer_id: r.customer_id,
+    first_response_at: r.fr === null ? null : fmtTs(r.created + r.fr * 60_000 + r.ms),
+    resolved_at: r.rs === null ? null : fmtTs(r.created + r.rs * 3_600_000),
+    replies: r.replies,
+    satisfaction: r.satisfaction,
+  }));
 
 describe('support: reference implementation on random data', () => {
   it('matches the reference and keeps its invariants', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(ticketArb, { minLength: 0, maxLength: 25 }).map((ts) => ts.map((t, i) => ({ ...t, ticket_id: `t${i}` }))),
+        fc
+          .array(ticketArb, { minLength: 0, maxLength: 25 })
+          .map((ts) => ts.map((t, i) => ({ ...t, ticket_id: `t${i}` }))),
         customersArb,
         fc.record({ as_of: asOfArb(130), grain: grainArb, week_start: weekStartArb, breakdown: breakdownArb }),
         async (tickets, customers, params) => {
@@ -227,7 +303,9 @@ describe('support: reference implementation on random data', () => {
           }
           const rows = tableToRows((await runner.run('support', params)).table);
           let dataEnd = -Infinity;
-          for (const t of tickets) for (const v of [t.created_at, t.resolved_at]) if (v) dataEnd = Math.max(dataEnd, Math.floor(Date.parse(`${v.replace(' ', 'T')}Z`) / DAY_MS));
+          for (const t of tickets)
+            for (const v of [t.created_at, t.resolved_at])
+              if (v) dataEnd = Math.max(dataEnd, Math.floor(Date.parse(`${v.replace(' ', 'T')}Z`) / DAY_MS));
           const dataEndStr = new Date(dataEnd * DAY_MS).toISOString().slice(0, 10);
           expectRows(rows, supportReference(tickets, customers, params, dataEndStr) as never);
           // Invariants: median <= p90, rates are fractions, tickets add up.
@@ -238,10 +316,11 @@ describe('support: reference implementation on random data', () => {
             ] as const) {
               if (r[m] !== null) expect(r[m] as number).toBeLessThanOrEqual((r[p] as number) + 1e-9);
             }
-            for (const k of ['first_contact_resolution_rate', 'response_rate']) if (r[k] !== null) {
-              expect(r[k]).toBeGreaterThanOrEqual(0);
-              expect(r[k]).toBeLessThanOrEqual(1);
-            }
+            for (const k of ['first_contact_resolution_rate', 'response_rate'])
+              if (r[k] !== null) {
+                expect(r[k]).toBeGreaterThanOrEqual(0);
+                expect(r[k]).toBeLessThanOrEqual(1);
+              }
             if (r.support_csat !== null) expect(r.support_csat).toBeLessThanOrEqual(100);
           }
           const asOf = params.as_of ?? dataEndStr;

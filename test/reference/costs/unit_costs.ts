@@ -5,9 +5,20 @@
  */
 import { dayNum, dayOfMs, dayStr, nextPeriod, periodStart, tsMs } from '../product/calendar.js';
 
-export type SubRow = { customer_id: string | null; start_date: string | null; end_date: string | null; mrr: number | null };
+export type SubRow = {
+  customer_id: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  mrr: number | null;
+};
 export type CustRow = { customer_id: string | null; segment?: string | null; signup_date?: string | null };
-export type EvRow = { user_id: string | null; event_time: string | null; event_name: string | null; customer_id: string | null; session_id: string | null };
+export type EvRow = {
+  user_id: string | null;
+  event_time: string | null;
+  event_name: string | null;
+  customer_id: string | null;
+  session_id: string | null;
+};
 
 export interface UnitCostParams {
   as_of?: string | null;
@@ -32,7 +43,12 @@ export function unitCostsDataEnd(subs: SubRow[], events: EvRow[]): number | null
   return end === -Infinity ? null : end;
 }
 
-export function unitCostsReference(subs: SubRow[], customers: CustRow[], events: EvRow[], params: UnitCostParams): Record<string, unknown>[] {
+export function unitCostsReference(
+  subs: SubRow[],
+  customers: CustRow[],
+  events: EvRow[],
+  params: UnitCostParams,
+): Record<string, unknown>[] {
   const bySegment = params.breakdown === 'segment';
   const gm = params.gross_margin ?? 1;
   const w = params.window_months ?? 6;
@@ -48,8 +64,10 @@ export function unitCostsReference(subs: SubRow[], customers: CustRow[], events:
   const signupOf = new Map<string, number>();
   for (const c of customers) {
     if (c.customer_id === null) continue;
-    if (c.segment != null && (!segOf.has(c.customer_id) || c.segment < segOf.get(c.customer_id)!)) segOf.set(c.customer_id, c.segment);
-    if (c.signup_date != null) signupOf.set(c.customer_id, Math.min(signupOf.get(c.customer_id) ?? Infinity, dayNum(c.signup_date)));
+    if (c.segment != null && (!segOf.has(c.customer_id) || c.segment < segOf.get(c.customer_id)!))
+      segOf.set(c.customer_id, c.segment);
+    if (c.signup_date != null)
+      signupOf.set(c.customer_id, Math.min(signupOf.get(c.customer_id) ?? Infinity, dayNum(c.signup_date)));
   }
   const segment = (cid: string): string => (bySegment ? (segOf.get(cid) ?? '(unknown)') : '(all)');
 
@@ -70,7 +88,9 @@ export function unitCostsReference(subs: SubRow[], customers: CustRow[], events:
     }
     return sum > 0 ? sum : 0;
   };
-  const subCustomers = [...new Set(subs.filter((s) => s.customer_id !== null && s.start_date !== null).map((s) => s.customer_id!))];
+  const subCustomers = [
+    ...new Set(subs.filter((s) => s.customer_id !== null && s.start_date !== null).map((s) => s.customer_id!)),
+  ];
 
   // Months: first month with MRR > 0 .. month of min(as_of, data end).
   const lastMonth = periodStart(Math.min(asOf, dataEnd), 'month');
@@ -107,14 +127,21 @@ export function unitCostsReference(subs: SubRow[], customers: CustRow[], events:
     if (signup === undefined || signup > asOf) continue;
     const firstDone = new Map<string, number>();
     for (const e of events) {
-      if (e.customer_id !== cid || e.event_time === null || e.event_name === null || !completionEvents.includes(e.event_name)) continue;
+      if (
+        e.customer_id !== cid ||
+        e.event_time === null ||
+        e.event_name === null ||
+        !completionEvents.includes(e.event_name)
+      )
+        continue;
       const d = dayOfMs(tsMs(e.event_time));
       if (d < signup || d > asOf) continue;
       firstDone.set(e.event_name, Math.min(firstDone.get(e.event_name) ?? Infinity, d));
     }
     let doneDay: number | null = null;
     if (rule === 'any') doneDay = firstDone.size ? Math.min(...firstDone.values()) : null;
-    else if (firstDone.size > 0 && firstDone.size === new Set(completionEvents).size) doneDay = Math.max(...firstDone.values());
+    else if (firstDone.size > 0 && firstDone.size === new Set(completionEvents).size)
+      doneDay = Math.max(...firstDone.values());
     if (doneDay === null || doneDay - signup > windowDays) continue;
     const key = `${periodStart(signup, 'month')}|${segment(cid)}`;
     completed.set(key, (completed.get(key) ?? 0) + 1);

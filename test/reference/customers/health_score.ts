@@ -44,9 +44,14 @@ export function healthScore(data: Data, p: HealthParams): HealthRow[] {
     const id = str(c.customer_id);
     if (id === null) continue;
     const prev = info.get(id) ?? { name: null, segment: null, signup: null };
-    const min = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
+    const min = (a: string | null, b: string | null): string | null =>
+      a === null ? b : b === null ? a : a < b ? a : b;
     const s = c.signup_date ? dayNum(String(c.signup_date)) : null;
-    info.set(id, { name: min(prev.name, str(c.name)), segment: min(prev.segment, str(c.segment)), signup: prev.signup === null ? s : s === null ? prev.signup : Math.min(prev.signup, s) });
+    info.set(id, {
+      name: min(prev.name, str(c.name)),
+      segment: min(prev.segment, str(c.segment)),
+      signup: prev.signup === null ? s : s === null ? prev.signup : Math.min(prev.signup, s),
+    });
   }
 
   // activity days per customer, up to as_of
@@ -71,7 +76,9 @@ export function healthScore(data: Data, p: HealthParams): HealthRow[] {
   const thenMonth = addPeriods(nowMonth, -3, 'month');
   const mrrCovered = firstMonth !== null && lastMonth !== null && firstMonth <= thenMonth && lastMonth >= nowMonth;
 
-  const hasTickets = (data.tickets ?? []).some((t) => str(t.customer_id) !== null && t.created_at && dayNum(String(t.created_at)) <= asOf);
+  const hasTickets = (data.tickets ?? []).some(
+    (t) => str(t.customer_id) !== null && t.created_at && dayNum(String(t.created_at)) <= asOf,
+  );
 
   const ids = new Set<string>();
   for (const [id, i] of info) if (i.signup === null || i.signup <= asOf) ids.add(id);
@@ -117,7 +124,13 @@ export function healthScore(data: Data, p: HealthParams): HealthRow[] {
     }
     const sentiment = scaled.length ? scaled.reduce((a, b) => a + b, 0) / scaled.length : null;
 
-    const tickets = (data.tickets ?? []).filter((t) => str(t.customer_id) === id && t.created_at && dayNum(String(t.created_at)) <= asOf && dayNum(String(t.created_at)) > asOf - 90).length;
+    const tickets = (data.tickets ?? []).filter(
+      (t) =>
+        str(t.customer_id) === id &&
+        t.created_at &&
+        dayNum(String(t.created_at)) <= asOf &&
+        dayNum(String(t.created_at)) > asOf - 90,
+    ).length;
     const supportLoad = hasTickets ? 100 * Math.max(0, 1 - tickets / p.support_max_tickets) : null;
 
     let revenueTrend: number | null;

@@ -81,7 +81,8 @@ export function onboarding(data: Data, p: OnboardingParams) {
     }
     let done: number | null = null;
     if (p.completion_rule === 'any' && first.size > 0) done = Math.min(...first.values());
-    if (p.completion_rule === 'all' && wanted.length > 0 && wanted.every((n) => first.has(n))) done = Math.max(...first.values());
+    if (p.completion_rule === 'all' && wanted.length > 0 && wanted.every((n) => first.has(n)))
+      done = Math.max(...first.values());
     const days = done !== null && done - s <= p.window_days ? done - s : null;
     signups.push({ period: P(s), segment: p.breakdown === 'segment' ? seg(id) : '(all)', days });
   }

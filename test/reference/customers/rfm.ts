@@ -68,7 +68,12 @@ export function rfm(data: Data, p: RfmParams): RfmRow[] {
     info.set(id, {
       name: pick(prev?.name, c.name),
       segment: pick(prev?.segment, c.segment),
-      signup: prev?.signup === null || prev?.signup === undefined ? signup : signup === null ? prev.signup : Math.min(prev.signup, signup),
+      signup:
+        prev?.signup === null || prev?.signup === undefined
+          ? signup
+          : signup === null
+            ? prev.signup
+            : Math.min(prev.signup, signup),
     });
   }
   const days = new Map<string, Set<number>>();
@@ -105,16 +110,26 @@ export function rfm(data: Data, p: RfmParams): RfmRow[] {
       rfm_segment: '',
     };
   });
-  const byId = (a: RfmRow, b: RfmRow): number => (a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0);
+  const byId = (a: RfmRow, b: RfmRow): number =>
+    a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0;
   const score = (cmp: (a: RfmRow, b: RfmRow) => number, set: (r: RfmRow, s: number) => void): void => {
     const sorted = [...rows].sort((a, b) => cmp(a, b) || byId(a, b));
     const tiles = ntile(sorted.length, 5);
     sorted.forEach((r, i) => set(r, tiles[i]!));
   };
   // worst first: never active, then the longest recency
-  score((a, b) => (b.recency_days ?? Infinity) - (a.recency_days ?? Infinity) || 0, (r, s) => (r.r_score = s));
-  score((a, b) => a.frequency - b.frequency, (r, s) => (r.f_score = s));
-  score((a, b) => a.monetary - b.monetary, (r, s) => (r.m_score = s));
+  score(
+    (a, b) => (b.recency_days ?? Infinity) - (a.recency_days ?? Infinity) || 0,
+    (r, s) => (r.r_score = s),
+  );
+  score(
+    (a, b) => a.frequency - b.frequency,
+    (r, s) => (r.f_score = s),
+  );
+  score(
+    (a, b) => a.monetary - b.monetary,
+    (r, s) => (r.m_score = s),
+  );
   for (const r of rows) r.rfm_segment = rfmSegment(r.r_score, r.f_score, r.m_score);
   return rows;
 }

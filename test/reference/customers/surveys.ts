@@ -47,7 +47,11 @@ function periodRows<T extends Record<string, unknown>>(
     const last = periodEnd(period, p.grain);
     for (const s of segments) {
       const values = mine.filter((a) => P(a.day) === period && segOf(a) === s).map((a) => a.value);
-      const row = { period: dayStr(period), ...summarise(values), is_complete: last <= asOf && lastDataDay !== null && last <= lastDataDay } as T & {
+      const row = {
+        period: dayStr(period),
+        ...summarise(values),
+        is_complete: last <= asOf && lastDataDay !== null && last <= lastDataDay,
+      } as T & {
         period: string;
         segment?: string;
         is_complete: boolean;
@@ -70,7 +74,11 @@ export function nps(data: Data, p: SurveyParams) {
     const score = Number(r.score);
     if (score < 0 || score > 10) continue;
     if (!(label(r.survey) === 'nps' || (p.include_unlabelled && unlabelled(r.survey)))) continue;
-    answers.push({ day, customer: r.customer_id === null || r.customer_id === undefined ? null : String(r.customer_id), value: score });
+    answers.push({
+      day,
+      customer: r.customer_id === null || r.customer_id === undefined ? null : String(r.customer_id),
+      value: score,
+    });
   }
   return periodRows(data, p, answers, lastDay, (scores) => {
     const promoters = scores.filter((s) => s >= 9).length;
@@ -108,11 +116,13 @@ export function csat(data: Data, p: SurveyParams) {
       if (!t.created_at) continue;
       const day = dayNum(String(t.created_at));
       seen(day);
-      const s = t.satisfaction === null || t.satisfaction === undefined ? '' : String(t.satisfaction).trim().toLowerCase();
+      const s =
+        t.satisfaction === null || t.satisfaction === undefined ? '' : String(t.satisfaction).trim().toLowerCase();
       let value: number | null = null;
       if (s === 'good' || s === '良い') value = 1;
       else if (s === 'bad' || s === '悪い') value = 0;
-      else if (s !== '' && Number.isFinite(Number(s)) && Number(s) >= 1 && Number(s) <= 5) value = Number(s) >= 4 ? 1 : 0;
+      else if (s !== '' && Number.isFinite(Number(s)) && Number(s) >= 1 && Number(s) <= 5)
+        value = Number(s) >= 4 ? 1 : 0;
       if (value !== null) answers.push({ day, customer: cust(t.customer_id), value });
     }
   }

@@ -32,16 +32,29 @@ function daily(events: EventRow[], customers: CustomerRow[], params: ActiveUsers
   const out: DailyRow[] = [];
   for (let d = range.first; d <= end; d++) {
     for (const seg of segmentsOf(days, bySegment)) {
-      const inWindow = (w: number): number => new Set(days.filter((x) => x.segment === seg && x.day <= d && x.day > d - w).map((x) => x.user)).size;
+      const inWindow = (w: number): number =>
+        new Set(days.filter((x) => x.segment === seg && x.day <= d && x.day > d - w).map((x) => x.user)).size;
       const dau = inWindow(1);
       const mau = inWindow(W);
-      out.push({ day: d, segment: seg, dau, wau: inWindow(7), mau, dau_mau: mau === 0 ? null : dau / mau, is_complete: d <= range.last && d - (W - 1) >= range.first });
+      out.push({
+        day: d,
+        segment: seg,
+        dau,
+        wau: inWindow(7),
+        mau,
+        dau_mau: mau === 0 ? null : dau / mau,
+        is_complete: d <= range.last && d - (W - 1) >= range.first,
+      });
     }
   }
   return out;
 }
 
-export function activeUsersReference(events: EventRow[], customers: CustomerRow[], params: ActiveUsersParams): Record<string, unknown>[] {
+export function activeUsersReference(
+  events: EventRow[],
+  customers: CustomerRow[],
+  params: ActiveUsersParams,
+): Record<string, unknown>[] {
   const bySegment = params.breakdown === 'segment';
   return daily(events, customers, params).map((r) => ({
     day: dayStr(r.day),
@@ -54,7 +67,11 @@ export function activeUsersReference(events: EventRow[], customers: CustomerRow[
   }));
 }
 
-export function activeUsersMonthlyReference(events: EventRow[], customers: CustomerRow[], params: ActiveUsersParams): Record<string, unknown>[] {
+export function activeUsersMonthlyReference(
+  events: EventRow[],
+  customers: CustomerRow[],
+  params: ActiveUsersParams,
+): Record<string, unknown>[] {
   const bySegment = params.breakdown === 'segment';
   const rows = daily(events, customers, params);
   if (rows.length === 0) return [];
@@ -73,7 +90,9 @@ export function activeUsersMonthlyReference(events: EventRow[], customers: Custo
     .map((m) => {
       const d = new Date(m.month * 86_400_000);
       const lastDay = Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 86_400_000) - 1;
-      const users = new Set(days.filter((x) => x.segment === m.segment && periodStart(x.day, 'month') === m.month).map((x) => x.user));
+      const users = new Set(
+        days.filter((x) => x.segment === m.segment && periodStart(x.day, 'month') === m.month).map((x) => x.user),
+      );
       return {
         period: dayStr(m.month),
         ...(bySegment ? { segment: m.segment } : {}),

@@ -27,8 +27,18 @@ export function segmentLookup(customers: CustomerRow[], bySegment: boolean): (ci
 }
 
 /** Events that can be placed: user and time known. */
-export function placeable(events: EventRow[]): Array<EventRow & { user_id: string; event_time: string; ms: number; day: number }> {
-  return events.filter((e) => e.user_id !== null && e.event_time !== null).map((e) => ({ ...e, user_id: e.user_id!, event_time: e.event_time!, ms: tsMs(e.event_time!), day: dayOfMs(tsMs(e.event_time!)) }));
+export function placeable(
+  events: EventRow[],
+): Array<EventRow & { user_id: string; event_time: string; ms: number; day: number }> {
+  return events
+    .filter((e) => e.user_id !== null && e.event_time !== null)
+    .map((e) => ({
+      ...e,
+      user_id: e.user_id!,
+      event_time: e.event_time!,
+      ms: tsMs(e.event_time!),
+      day: dayOfMs(tsMs(e.event_time!)),
+    }));
 }
 
 /** First and last day with any placeable event (days since epoch), or null. */
@@ -62,7 +72,11 @@ export interface UserDay {
  * events named in activeEvents when that list is not empty). The user-day's customer is the
  * smallest non-NULL customer_id among those events.
  */
-export function userDays(events: EventRow[], customers: CustomerRow[], opts: { asOf: number; activeEvents: string[]; bySegment: boolean }): UserDay[] {
+export function userDays(
+  events: EventRow[],
+  customers: CustomerRow[],
+  opts: { asOf: number; activeEvents: string[]; bySegment: boolean },
+): UserDay[] {
   const segOf = segmentLookup(customers, opts.bySegment);
   const cust = new Map<string, { user: string; day: number; cid: string | null }>();
   for (const e of placeable(events)) {

@@ -13,7 +13,11 @@ export interface EventTrendParams {
   breakdown?: 'none' | 'segment';
 }
 
-export function eventTrendReference(events: EventRow[], customers: CustomerRow[], params: EventTrendParams): Record<string, unknown>[] {
+export function eventTrendReference(
+  events: EventRow[],
+  customers: CustomerRow[],
+  params: EventTrendParams,
+): Record<string, unknown>[] {
   const grain = params.grain ?? 'month';
   const ws = params.week_start ?? 'monday';
   const split = params.split_by_event ?? true;
@@ -23,7 +27,9 @@ export function eventTrendReference(events: EventRow[], customers: CustomerRow[]
   const asOf = params.as_of ? dayNum(params.as_of) : eventsDataEnd(events);
   const range = eventDayRange(events);
   if (asOf === null || range === null || range.first > asOf) return [];
-  const chosen = placeable(events).filter((e) => e.day <= asOf && e.event_name !== null && (list.length === 0 || list.includes(e.event_name)));
+  const chosen = placeable(events).filter(
+    (e) => e.day <= asOf && e.event_name !== null && (list.length === 0 || list.includes(e.event_name)),
+  );
   const nameOf = (n: string): string => (split ? n : '(all)');
   const names = split ? [...new Set([...list, ...chosen.map((e) => e.event_name!)])].sort() : ['(all)'];
   const segs = bySegment ? [...new Set(chosen.map((e) => segOf(e.customer_id)))].sort() : ['(all)'];
@@ -31,7 +37,9 @@ export function eventTrendReference(events: EventRow[], customers: CustomerRow[]
   for (const p of periodsBetween(range.first, asOf, grain, ws)) {
     for (const seg of segs) {
       for (const name of names) {
-        const mine = chosen.filter((e) => periodStart(e.day, grain, ws) === p && segOf(e.customer_id) === seg && nameOf(e.event_name!) === name);
+        const mine = chosen.filter(
+          (e) => periodStart(e.day, grain, ws) === p && segOf(e.customer_id) === seg && nameOf(e.event_name!) === name,
+        );
         const last = nextPeriod(p, grain) - 1;
         out.push({
           period: dayStr(p),

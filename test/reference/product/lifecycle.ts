@@ -12,7 +12,11 @@ export interface LifecycleParams {
   breakdown?: 'none' | 'segment';
 }
 
-export function lifecycleReference(events: EventRow[], customers: CustomerRow[], params: LifecycleParams): Record<string, unknown>[] {
+export function lifecycleReference(
+  events: EventRow[],
+  customers: CustomerRow[],
+  params: LifecycleParams,
+): Record<string, unknown>[] {
   const grain = params.grain ?? 'month';
   const ws = params.week_start ?? 'monday';
   const bySegment = params.breakdown === 'segment';
@@ -26,10 +30,12 @@ export function lifecycleReference(events: EventRow[], customers: CustomerRow[],
     const p = periods[i]!;
     for (const seg of segmentsOf(days, bySegment)) {
       const mine = days.filter((d) => d.segment === seg);
-      const activeIn = (q: number): Set<string> => new Set(mine.filter((d) => periodStart(d.day, grain, ws) === q).map((d) => d.user));
+      const activeIn = (q: number): Set<string> =>
+        new Set(mine.filter((d) => periodStart(d.day, grain, ws) === q).map((d) => d.user));
       const now = activeIn(p);
       const prev = i > 0 ? activeIn(periods[i - 1]!) : new Set<string>();
-      const firstPeriod = (u: string): number => Math.min(...mine.filter((d) => d.user === u).map((d) => periodStart(d.day, grain, ws)));
+      const firstPeriod = (u: string): number =>
+        Math.min(...mine.filter((d) => d.user === u).map((d) => periodStart(d.day, grain, ws)));
       let n = 0;
       let r = 0;
       let s = 0;

@@ -1,7 +1,17 @@
 /**
  * Reference implementation of `sessions` (KPI_SPEC "sessions") with plain loops over events.
  */
-import { dayNum, dayOfMs, dayStr, nextPeriod, periodsBetween, periodStart, quantileCont, type Grain, type WeekStart } from './calendar.js';
+import {
+  dayNum,
+  dayOfMs,
+  dayStr,
+  nextPeriod,
+  periodsBetween,
+  periodStart,
+  quantileCont,
+  type Grain,
+  type WeekStart,
+} from './calendar.js';
 import { eventDayRange, eventsDataEnd, placeable, segmentLookup, type CustomerRow, type EventRow } from './activity.js';
 
 export interface SessionsParams {
@@ -20,7 +30,11 @@ interface Session {
   cid: string | null;
 }
 
-export function sessionsReference(events: EventRow[], customers: CustomerRow[], params: SessionsParams): Record<string, unknown>[] {
+export function sessionsReference(
+  events: EventRow[],
+  customers: CustomerRow[],
+  params: SessionsParams,
+): Record<string, unknown>[] {
   const grain = params.grain ?? 'month';
   const ws = params.week_start ?? 'monday';
   const gapMs = (params.session_gap_minutes ?? 30) * 60_000;
@@ -37,11 +51,17 @@ export function sessionsReference(events: EventRow[], customers: CustomerRow[], 
   const dayCustomer = new Map<string, string>();
   for (const e of placeable(events)) {
     const k = `${e.user_id}\u0000${e.day}`;
-    if (e.customer_id !== null && (!dayCustomer.has(k) || e.customer_id < dayCustomer.get(k)!)) dayCustomer.set(k, e.customer_id);
+    if (e.customer_id !== null && (!dayCustomer.has(k) || e.customer_id < dayCustomer.get(k)!))
+      dayCustomer.set(k, e.customer_id);
   }
   const add = (group: typeof evs, user: string): void => {
     const start = Math.min(...group.map((e) => e.ms));
-    sessions.push({ user, start, end: Math.max(...group.map((e) => e.ms)), cid: dayCustomer.get(`${user}\u0000${dayOfMs(start)}`) ?? null });
+    sessions.push({
+      user,
+      start,
+      end: Math.max(...group.map((e) => e.ms)),
+      cid: dayCustomer.get(`${user}\u0000${dayOfMs(start)}`) ?? null,
+    });
   };
   const users = [...new Set(evs.map((e) => e.user_id))];
   for (const u of users) {

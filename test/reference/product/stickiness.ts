@@ -15,7 +15,11 @@ export interface StickinessParams {
   breakdown?: 'none' | 'segment';
 }
 
-export function stickinessReference(events: EventRow[], customers: CustomerRow[], params: StickinessParams): Record<string, unknown>[] {
+export function stickinessReference(
+  events: EventRow[],
+  customers: CustomerRow[],
+  params: StickinessParams,
+): Record<string, unknown>[] {
   const grain = params.grain ?? 'day';
   const ws = params.week_start ?? 'monday';
   const bySegment = params.breakdown === 'segment';
@@ -25,7 +29,9 @@ export function stickinessReference(events: EventRow[], customers: CustomerRow[]
   const from = params.date_from ? dayNum(params.date_from) : to - 29;
   if (from > to) return [];
   const n = periodsBetween(from, to, grain, ws).length;
-  const days = userDays(events, customers, { asOf: to, activeEvents: params.active_events ?? [], bySegment }).filter((d) => d.day >= from && d.day <= to);
+  const days = userDays(events, customers, { asOf: to, activeEvents: params.active_events ?? [], bySegment }).filter(
+    (d) => d.day >= from && d.day <= to,
+  );
   // distinct active periods per (segment, user)
   const periods = new Map<string, Set<number>>();
   for (const d of days) {

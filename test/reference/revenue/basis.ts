@@ -156,7 +156,8 @@ export function monthlyMrr(input: RevenueInput): MonthlyMrr {
   const calLast = monthOf(end);
 
   const fromSource = new Set<string>();
-  for (const s of input.mrr_monthly_source ?? []) if (s.customer_id !== null && s.month !== null) fromSource.add(s.customer_id);
+  for (const s of input.mrr_monthly_source ?? [])
+    if (s.customer_id !== null && s.month !== null) fromSource.add(s.customer_id);
 
   const raw = new Map<string, Map<string, number>>();
   const add = (c: string, month: string, v: number) => {

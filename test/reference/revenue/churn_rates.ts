@@ -26,7 +26,8 @@ export function churnRates(input: RevenueInput, params: MovementParams = {}): Ch
       segment: r.segment,
       customer_churn_rate: before === 0 ? null : r.churned_customers / before,
       gross_mrr_churn_rate: s === 0 ? null : -(r.churned_mrr + r.contraction_mrr) / s,
-      net_mrr_churn_rate: s === 0 ? null : -(r.churned_mrr + r.contraction_mrr + r.expansion_mrr + r.reactivation_mrr) / s,
+      net_mrr_churn_rate:
+        s === 0 ? null : -(r.churned_mrr + r.contraction_mrr + r.expansion_mrr + r.reactivation_mrr) / s,
       is_complete: r.is_complete,
     };
   });

@@ -12,7 +12,10 @@ export interface ExpansionRow {
   is_complete: boolean;
 }
 
-export function expansionRate(input: RevenueInput, params: { as_of?: string | null; breakdown?: 'none' | 'segment' } = {}): ExpansionRow[] {
+export function expansionRate(
+  input: RevenueInput,
+  params: { as_of?: string | null; breakdown?: 'none' | 'segment' } = {},
+): ExpansionRow[] {
   const mm = monthlyMrr(input);
   const seg = segmentOf(input, params.breakdown ?? 'none');
   return mrrMovements(input, params).map((r) => {

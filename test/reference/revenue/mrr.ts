@@ -14,7 +14,10 @@ export interface MrrRow {
   is_complete: boolean;
 }
 
-export function mrrKpi(input: RevenueInput, params: { as_of?: string | null; breakdown?: 'none' | 'segment' } = {}): MrrRow[] {
+export function mrrKpi(
+  input: RevenueInput,
+  params: { as_of?: string | null; breakdown?: 'none' | 'segment' } = {},
+): MrrRow[] {
   const end = dataEnd(input);
   const asOf = params.as_of ?? latestDate(input);
   const breakdown = params.breakdown ?? 'none';
@@ -37,7 +40,15 @@ export function mrrKpi(input: RevenueInput, params: { as_of?: string | null; bre
           active++;
         }
       }
-      out.push({ month, segment, mrr, arr: 12 * mrr, active_customers: active, arpa: active === 0 ? null : mrr / active, is_complete: isComplete(month, asOf, end) });
+      out.push({
+        month,
+        segment,
+        mrr,
+        arr: 12 * mrr,
+        active_customers: active,
+        arpa: active === 0 ? null : mrr / active,
+        is_complete: isComplete(month, asOf, end),
+      });
     }
   }
   return out;

@@ -2,7 +2,19 @@
  * Reference (test-only) implementation of mrr_movements, written from KPI_SPEC section 3:
  * per customer, compare MRR(M) with MRR(M-1); plain loops, no SQL.
  */
-import { addMonths, dataEnd, latestDate, isComplete, monthIndex, monthlyMrr, mrrOf, reportMonths, segmentOf, type MonthlyMrr, type RevenueInput } from './basis.js';
+import {
+  addMonths,
+  dataEnd,
+  latestDate,
+  isComplete,
+  monthIndex,
+  monthlyMrr,
+  mrrOf,
+  reportMonths,
+  segmentOf,
+  type MonthlyMrr,
+  type RevenueInput,
+} from './basis.js';
 
 export type Category = 'new' | 'reactivation' | 'expansion' | 'contraction' | 'churn' | '';
 
@@ -22,7 +34,10 @@ export function classify(mm: MonthlyMrr, months: string[], window: number | null
   const out: CustomerMonth[] = [];
   for (const [customer, byMonth] of mm.byCustomer) {
     // every month the customer was active, to find "active before" and the gap
-    const activeMonths = [...byMonth.entries()].filter(([, v]) => v > 0).map(([m]) => m).sort();
+    const activeMonths = [...byMonth.entries()]
+      .filter(([, v]) => v > 0)
+      .map(([m]) => m)
+      .sort();
     for (const month of months) {
       const mrr = mrrOf(mm, customer, month);
       const prev = mrrOf(mm, customer, addMonths(month, -1));

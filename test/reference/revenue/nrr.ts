@@ -3,7 +3,17 @@
  * B(M) = customers with MRR > 0 in M - L; NRR = Σ_B MRR(M) / Σ_B MRR(M-L);
  * GRR = Σ_B min(MRR(M), MRR(M-L)) / Σ_B MRR(M-L).
  */
-import { addMonths, dataEnd, isComplete, latestDate, monthlyMrr, mrrOf, reportMonths, segmentOf, type RevenueInput } from './basis.js';
+import {
+  addMonths,
+  dataEnd,
+  isComplete,
+  latestDate,
+  monthlyMrr,
+  mrrOf,
+  reportMonths,
+  segmentOf,
+  type RevenueInput,
+} from './basis.js';
 
 export interface NrrRow {
   month: string;
@@ -16,7 +26,10 @@ export interface NrrRow {
   is_complete: boolean;
 }
 
-export function nrrKpi(input: RevenueInput, params: { as_of?: string | null; lookback_months?: number; breakdown?: 'none' | 'segment' } = {}): NrrRow[] {
+export function nrrKpi(
+  input: RevenueInput,
+  params: { as_of?: string | null; lookback_months?: number; breakdown?: 'none' | 'segment' } = {},
+): NrrRow[] {
   const end = dataEnd(input);
   const asOf = params.as_of ?? latestDate(input);
   const L = params.lookback_months ?? 12;

@@ -5,8 +5,18 @@
  * before or after, and running past it), and the MRR of renewing periods starting in the
  * month over the month's MRR.
  */
-import { addDays, dataEnd, lastDay, latestDate, monthOf, monthlyMrr, reportMonths, segmentOf, type PeriodRow, type RevenueInput } from './basis.js';
-
+import {
+  addDays,
+  dataEnd,
+  lastDay,
+  latestDate,
+  monthOf,
+  monthlyMrr,
+  reportMonths,
+  segmentOf,
+  type PeriodRow,
+  type RevenueInput,
+} from './basis.js';
 
 export interface RenewalRow {
   month: string;
@@ -19,7 +29,10 @@ export interface RenewalRow {
   is_complete: boolean;
 }
 
-export function renewalRate(input: RevenueInput, params: { as_of?: string | null; grace_days?: number; breakdown?: 'none' | 'segment' } = {}): RenewalRow[] {
+export function renewalRate(
+  input: RevenueInput,
+  params: { as_of?: string | null; grace_days?: number; breakdown?: 'none' | 'segment' } = {},
+): RenewalRow[] {
   const end = dataEnd(input);
   const asOf = params.as_of ?? latestDate(input);
   const g = params.grace_days ?? 0;
@@ -28,9 +41,17 @@ export function renewalRate(input: RevenueInput, params: { as_of?: string | null
   const months = reportMonths(mm, asOf);
   if (!asOf || !end || months.length === 0) return [];
   const seg = segmentOf(input, breakdown);
-  const fromSource = new Set((input.mrr_monthly_source ?? []).filter((s) => s.customer_id !== null && s.month !== null).map((s) => s.customer_id!));
+  const fromSource = new Set(
+    (input.mrr_monthly_source ?? [])
+      .filter((s) => s.customer_id !== null && s.month !== null)
+      .map((s) => s.customer_id!),
+  );
   const periods: PeriodRow[] = (input.subscription_periods ?? []).filter(
-    (p) => p.customer_id !== null && p.start_date !== null && !fromSource.has(p.customer_id) && (p.end_date === null || p.end_date > p.start_date!),
+    (p) =>
+      p.customer_id !== null &&
+      p.start_date !== null &&
+      !fromSource.has(p.customer_id) &&
+      (p.end_date === null || p.end_date > p.start_date!),
   );
   const renews = (q: PeriodRow, e: PeriodRow) =>
     q !== e &&
@@ -45,8 +66,10 @@ export function renewalRate(input: RevenueInput, params: { as_of?: string | null
   const asOfMonth = monthOf(asOf);
 
   const segments = new Set<string>(breakdown === 'segment' ? [] : ['(all)']);
-  for (const [c, byMonth] of mm.byCustomer) for (const [m, v] of byMonth) if (v > 0 && m <= lastMonth) segments.add(seg(c));
-  for (const p of periods) if (p.end_date !== null && monthOf(p.end_date) <= asOfMonth) segments.add(seg(p.customer_id!));
+  for (const [c, byMonth] of mm.byCustomer)
+    for (const [m, v] of byMonth) if (v > 0 && m <= lastMonth) segments.add(seg(c));
+  for (const p of periods)
+    if (p.end_date !== null && monthOf(p.end_date) <= asOfMonth) segments.add(seg(p.customer_id!));
 
   const out: RenewalRow[] = [];
   for (const month of months) {
@@ -59,7 +82,9 @@ export function renewalRate(input: RevenueInput, params: { as_of?: string | null
         if (renewed(p)) kept.add(p.customer_id!);
       }
       let renewalMrr = 0;
-      for (const q of periods) if (monthOf(q.start_date!) === month && seg(q.customer_id!) === segment && renewing(q)) renewalMrr += q.mrr ?? 0;
+      for (const q of periods)
+        if (monthOf(q.start_date!) === month && seg(q.customer_id!) === segment && renewing(q))
+          renewalMrr += q.mrr ?? 0;
       let monthMrr = 0;
       for (const [c, byMonth] of mm.byCustomer) if (seg(c) === segment) monthMrr += byMonth.get(month) ?? 0;
       const ld = addDays(lastDay(month), g);

@@ -14,7 +14,10 @@ export interface TrialRow {
   is_complete: boolean;
 }
 
-export function trialConversion(input: RevenueInput, params: { as_of?: string | null; window_days?: number; breakdown?: 'none' | 'segment' } = {}): TrialRow[] {
+export function trialConversion(
+  input: RevenueInput,
+  params: { as_of?: string | null; window_days?: number; breakdown?: 'none' | 'segment' } = {},
+): TrialRow[] {
   const end = dataEnd(input);
   const asOf = params.as_of ?? latestDate(input);
   const W = params.window_days ?? 30;
@@ -81,7 +84,14 @@ export function trialConversion(input: RevenueInput, params: { as_of?: string | 
         if (to > limit) complete = false;
         if (converted(c, from, to)) k++;
       }
-      out.push({ month, segment, trials: n, converted: k, conversion_rate: n === 0 ? null : k / n, is_complete: complete });
+      out.push({
+        month,
+        segment,
+        trials: n,
+        converted: k,
+        conversion_rate: n === 0 ? null : k / n,
+        is_complete: complete,
+      });
     }
   }
   return out;

@@ -2,7 +2,18 @@
  * Reference implementation of the `support` KPI, written from KPI_SPEC ("support") and the
  * choices documented in sql/support/support.sql, with plain loops. Shares no code with the SQL.
  */
-import { dayNum, dayOfMs, dayStr, nextPeriod, periodsBetween, periodStart, quantileCont, tsMs, type Grain, type WeekStart } from '../product/calendar.js';
+import {
+  dayNum,
+  dayOfMs,
+  dayStr,
+  nextPeriod,
+  periodsBetween,
+  periodStart,
+  quantileCont,
+  tsMs,
+  type Grain,
+  type WeekStart,
+} from '../product/calendar.js';
 
 export type TicketRow = {
   ticket_id: string | null;
@@ -39,7 +50,12 @@ function satisfied(raw: string | null): 1 | 0 | null {
   return null;
 }
 
-export function supportReference(tickets: TicketRow[], customers: CustomerRow[], params: SupportParams, dataEnd: string | null): Record<string, unknown>[] {
+export function supportReference(
+  tickets: TicketRow[],
+  customers: CustomerRow[],
+  params: SupportParams,
+  dataEnd: string | null,
+): Record<string, unknown>[] {
   const grain = params.grain ?? 'month';
   const weekStart = params.week_start ?? 'monday';
   const bySegment = params.breakdown === 'segment';
@@ -90,7 +106,8 @@ export function supportReference(tickets: TicketRow[], customers: CustomerRow[],
     segments.add(seg);
     const key = `${periodStart(cday, grain, weekStart)}|${seg}`;
     let a = acc.get(key);
-    if (!a) acc.set(key, (a = { tickets: 0, frm: [], res: [], fcr: 0, fcrBase: 0, responded: 0, satisfied: 0, rated: 0 }));
+    if (!a)
+      acc.set(key, (a = { tickets: 0, frm: [], res: [], fcr: 0, fcrBase: 0, responded: 0, satisfied: 0, rated: 0 }));
     a.tickets++;
     if (t.first_response_at !== null) {
       const fr = tsMs(t.first_response_at);

@@ -9,7 +9,12 @@ import { concatBytes, utf8 } from './jaBytes.js';
 const dec = (b: Uint8Array): string => new TextDecoder('utf-8', { fatal: true }).decode(b);
 const COMMA = csvSyntax(',', '"', '"');
 
-function chunkAll(bytes: Uint8Array, cuts: number[], syntax = COMMA, maxRecordBytes?: number): { chunks: CsvChunk[]; openQuoteLine: number | null } {
+function chunkAll(
+  bytes: Uint8Array,
+  cuts: number[],
+  syntax = COMMA,
+  maxRecordBytes?: number,
+): { chunks: CsvChunk[]; openQuoteLine: number | null } {
   const c = createChunker(syntax, maxRecordBytes ? { maxRecordBytes } : {});
   const chunks: CsvChunk[] = [];
   let prev = 0;
@@ -121,7 +126,21 @@ describe('createChunker', () => {
 
   it('property: random CSV cut at random byte positions re-chunks into the same records', () => {
     const cell = fc.oneof(
-      fc.constantFrom('', 'a', '顧客', '髙①㈱～', '1,200', 'say "hi"', 'two\nlines', 'crlf\r\ninside', ' sp ', '"', ',', 'he said "yes\nno"', '"\n"'),
+      fc.constantFrom(
+        '',
+        'a',
+        '顧客',
+        '髙①㈱～',
+        '1,200',
+        'say "hi"',
+        'two\nlines',
+        'crlf\r\ninside',
+        ' sp ',
+        '"',
+        ',',
+        'he said "yes\nno"',
+        '"\n"',
+      ),
       fc.string({ maxLength: 6 }).filter((s) => !s.includes('\r')),
     );
     const record = fc.array(cell, { minLength: 3, maxLength: 3 });
@@ -147,7 +166,9 @@ describe('createChunker', () => {
           line += c.lineCount;
         }
         // parsing chunk by chunk gives the records that were written (CRLF in values becomes LF)
-        const parsed = chunks.flatMap((c) => parseRecords(dec(c.bytes), { delimiter: ',', quote: '"', escape: '"' }).records);
+        const parsed = chunks.flatMap(
+          (c) => parseRecords(dec(c.bytes), { delimiter: ',', quote: '"', escape: '"' }).records,
+        );
         const expected = rows.map((r) => r.map((v) => v.replace(/\r\n/g, '\n')));
         expect(parsed).toEqual(expected);
       }),
@@ -161,23 +182,32 @@ describe('scanRecordsFast', () => {
     const { scanRecords, scanRecordsFast, scanState } = await import('../../../src/core/ingest/scanner.js');
     const alphabet = fc.constantFrom('a', 'b', ',', '"', '\n', '顧', ';');
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 5 }), fc.constantFrom(',', ';'), (chars, rawCuts, delim) => {
-        const bytes = utf8(chars.join(''));
-        const syntax = csvSyntax(delim, '"', '"');
-        const cuts = [...new Set(rawCuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-        const slow = scanState(0);
-        const fast = scanState(0);
-        let prev = 0;
-        for (const end of [...cuts, bytes.length]) {
-          scanRecords(bytes, prev, end, syntax, slow);
-          scanRecordsFast(bytes, prev, end, syntax, fast);
-          expect({ lastEnd: fast.lastEnd, lines: fast.lines, at: fast.linesAtLastEnd }).toEqual({ lastEnd: slow.lastEnd, lines: slow.lines, at: slow.linesAtLastEnd });
-          expect(fast.state).toBe(slow.state);
-          if (slow.state === 2) expect(fast.quoteLine).toBe(slow.quoteLine);
-          if (slow.lastEnd >= 0) expect(fast.recordStart).toBe(slow.recordStart);
-          prev = end;
-        }
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.constantFrom(',', ';'),
+        (chars, rawCuts, delim) => {
+          const bytes = utf8(chars.join(''));
+          const syntax = csvSyntax(delim, '"', '"');
+          const cuts = [...new Set(rawCuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const slow = scanState(0);
+          const fast = scanState(0);
+          let prev = 0;
+          for (const end of [...cuts, bytes.length]) {
+            scanRecords(bytes, prev, end, syntax, slow);
+            scanRecordsFast(bytes, prev, end, syntax, fast);
+            expect({ lastEnd: fast.lastEnd, lines: fast.lines, at: fast.linesAtLastEnd }).toEqual({
+              lastEnd: slow.lastEnd,
+              lines: slow.lines,
+              at: slow.linesAtLastEnd,
+            });
+            expect(fast.state).toBe(slow.state);
+            if (slow.state === 2) expect(fast.quoteLine).toBe(slow.quoteLine);
+            if (slow.lastEnd >= 0) expect(fast.recordStart).toBe(slow.recordStart);
+            prev = end;
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -4,7 +4,15 @@ import { detectHeader, sniffDialect } from '../../../src/core/ingest/dialect.js'
 describe('sniffDialect', () => {
   it('finds the comma, a header and CRLF line breaks', () => {
     const d = sniffDialect('顧客ID,名前,金額\r\n001,山田,"1,200"\r\n002,佐藤,300\r\n');
-    expect(d).toMatchObject({ delimiter: ',', quote: '"', escape: '"', newline: '\r\n', header: true, fieldCount: 3, skipRecords: 0 });
+    expect(d).toMatchObject({
+      delimiter: ',',
+      quote: '"',
+      escape: '"',
+      newline: '\r\n',
+      header: true,
+      fieldCount: 3,
+      skipRecords: 0,
+    });
     expect(d.mixedNewlines).toBe(false);
   });
 
@@ -61,21 +69,48 @@ describe('sniffDialect', () => {
   });
 
   it('handles a single-column file', () => {
-    expect(sniffDialect('email\na@example.com\nb@example.com\n')).toMatchObject({ fieldCount: 1, header: true, delimiter: ',' });
+    expect(sniffDialect('email\na@example.com\nb@example.com\n')).toMatchObject({
+      fieldCount: 1,
+      header: true,
+      delimiter: ',',
+    });
   });
 });
 
 describe('detectHeader', () => {
   it('is true for text titles over typed data', () => {
-    expect(detectHeader([['id', 'amount'], ['1', '10'], ['2', '20']]).header).toBe(true);
+    expect(
+      detectHeader([
+        ['id', 'amount'],
+        ['1', '10'],
+        ['2', '20'],
+      ]).header,
+    ).toBe(true);
   });
   it('is true for distinct text names over text data', () => {
-    expect(detectHeader([['name', 'city'], ['Alice', 'Tokyo'], ['Bob', 'Osaka']]).header).toBe(true);
+    expect(
+      detectHeader([
+        ['name', 'city'],
+        ['Alice', 'Tokyo'],
+        ['Bob', 'Osaka'],
+      ]).header,
+    ).toBe(true);
   });
   it('is false when the first row repeats values like the data', () => {
-    expect(detectHeader([['a', 'a'], ['b', 'c'], ['d', 'e']]).header).toBe(false);
+    expect(
+      detectHeader([
+        ['a', 'a'],
+        ['b', 'c'],
+        ['d', 'e'],
+      ]).header,
+    ).toBe(false);
   });
   it('is false when first-row cells are typed like the data below', () => {
-    expect(detectHeader([['10', 'p'], ['20', 'q']]).header).toBe(false);
+    expect(
+      detectHeader([
+        ['10', 'p'],
+        ['20', 'q'],
+      ]).header,
+    ).toBe(false);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bomLength, detectEncoding, detectEncodingInWindows, normalizeEncoding, SELECTABLE_ENCODINGS } from '../../../src/core/ingest/encoding.js';
+import {
+  bomLength,
+  detectEncoding,
+  detectEncodingInWindows,
+  normalizeEncoding,
+  SELECTABLE_ENCODINGS,
+} from '../../../src/core/ingest/encoding.js';
 import { concatBytes, eucjp, sjis, utf16be, utf16le, utf8 } from './jaBytes.js';
 
 const JA_CSV = '顧客名,金額\n山田太郎,1200\n佐藤花子,300\n㈱東京,①\n髙田,～\n';
@@ -7,7 +13,11 @@ const JA_CSV = '顧客名,金額\n山田太郎,1200\n佐藤花子,300\n㈱東京
 describe('detectEncoding', () => {
   it('recognises the hand-written CP932 bytes of 髙 ① ㈱ ～ as Shift_JIS text', () => {
     // Independent check of the test table against the WHATWG decoder: FB FC is 髙, 87 40 ①, 87 8A ㈱, 81 60 ～.
-    expect(new TextDecoder('shift_jis').decode(new Uint8Array([0xfb, 0xfc, 0x87, 0x40, 0x87, 0x8a, 0x81, 0x60, 0x8c, 0xda, 0x8b, 0x71]))).toBe('髙①㈱～顧客');
+    expect(
+      new TextDecoder('shift_jis').decode(
+        new Uint8Array([0xfb, 0xfc, 0x87, 0x40, 0x87, 0x8a, 0x81, 0x60, 0x8c, 0xda, 0x8b, 0x71]),
+      ),
+    ).toBe('髙①㈱～顧客');
   });
 
   it('detects a UTF-8 BOM and reports 3 bytes to skip', () => {
@@ -65,7 +75,11 @@ describe('detectEncoding', () => {
   });
 
   it('prefers UTF-8 for mostly valid UTF-8 with a corrupt byte', () => {
-    const bytes = concatBytes(utf8('顧客名,金額\n山田太郎,1200\n佐藤花子,300\n東京,一覧\n'), new Uint8Array([0xff]), utf8('\n山田,1\n'));
+    const bytes = concatBytes(
+      utf8('顧客名,金額\n山田太郎,1200\n佐藤花子,300\n東京,一覧\n'),
+      new Uint8Array([0xff]),
+      utf8('\n山田,1\n'),
+    );
     expect(detectEncoding(bytes).encoding).toBe('utf-8');
   });
 

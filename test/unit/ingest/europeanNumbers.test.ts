@@ -52,14 +52,25 @@ describe('numberShape: European groupings', () => {
     expect(numberShape('1.234,50')).toMatchObject({ grouping: '.', decimal: ',', value: 1234.5 });
     expect(numberShape('1 234,50')).toMatchObject({ grouping: ' ', decimal: ',', value: 1234.5 });
     expect(numberShape(`1${NBSP}234${NBSP}567,5`)).toMatchObject({ grouping: ' ', decimal: ',', value: 1234567.5 });
-    expect(numberShape(`-1${NNBSP}234,5`)).toMatchObject({ grouping: ' ', decimal: ',', negative: '-', value: -1234.5 });
+    expect(numberShape(`-1${NNBSP}234,5`)).toMatchObject({
+      grouping: ' ',
+      decimal: ',',
+      negative: '-',
+      value: -1234.5,
+    });
     expect(numberShape("1'234.50")).toMatchObject({ grouping: "'", decimal: '.', value: 1234.5 });
     expect(numberShape('1’234’567')).toMatchObject({ grouping: "'", decimal: null, value: 1234567 });
-    expect(numberShape(`12${NBSP}345,67 €`)).toMatchObject({ currency: '€', grouping: ' ', decimal: ',', value: 12345.67 });
+    expect(numberShape(`12${NBSP}345,67 €`)).toMatchObject({
+      currency: '€',
+      grouping: ' ',
+      decimal: ',',
+      value: 12345.67,
+    });
   });
 
   it('refuses inconsistent grouping', () => {
-    for (const v of ['1 234.567,5', "1'23'456", '1.23.456', '12 34,5', "'123", '1..2']) expect(numberShape(v)).toBeNull();
+    for (const v of ['1 234.567,5', "1'23'456", '1.23.456', '12 34,5', "'123", '1..2'])
+      expect(numberShape(v)).toBeNull();
   });
 
   it('1.200 and 1,200 are ambiguous; 0.500 and 1234.500 are not', () => {
@@ -95,7 +106,12 @@ describe('planColumns: the decimal mark per column', () => {
   });
 
   it('a decimal point shown anywhere in the column decides it: 1.200 is 1.2, no note', () => {
-    for (const col of [['1.200', '1.5'], ['1.200', '0.500'], ['1.200', '1234.5'], ['1.200', '1,234.50']]) {
+    for (const col of [
+      ['1.200', '1.5'],
+      ['1.200', '0.500'],
+      ['1.200', '1234.5'],
+      ['1.200', '1,234.50'],
+    ]) {
       const { format, note } = plan({ menge: col, ...evidence }, { delimiter: ';' });
       expect(finalValue(format('menge'), '1.200')).toBe(1.2);
       expect(note('menge')).toBeUndefined();
@@ -106,7 +122,14 @@ describe('planColumns: the decimal mark per column', () => {
     const { format, note } = plan({ menge: ['1.200', '3', '2.500'], ...evidence }, { delimiter: ';' });
     expect(format('menge')).toMatchObject({ kind: 'amount', style: 'eu' });
     expect(['1.200', '3', '2.500'].map((v) => finalValue(format('menge'), v))).toEqual([1200, 3, 2500]);
-    expect(note('menge')).toEqual({ column: 'menge', kind: 'ambiguous-number', decimalMark: ',', reason: 'file', example: '1.200', value: 1200 });
+    expect(note('menge')).toEqual({
+      column: 'menge',
+      kind: 'ambiguous-number',
+      decimalMark: ',',
+      reason: 'file',
+      example: '1.200',
+      value: 1200,
+    });
     expect(note('preis')).toBeUndefined();
   });
 
@@ -115,7 +138,10 @@ describe('planColumns: the decimal mark per column', () => {
     expect(alone.format('price')).toEqual({ kind: 'decimal', padded: false });
     expect(alone.note('price')).toMatchObject({ decimalMark: '.', reason: 'default', value: 1.2 });
     // decimal commas elsewhere, but a comma-separated file: the rule is for ; files
-    expect(plan({ price: ['1.200'], ...evidence }, { delimiter: ',' }).note('price')).toMatchObject({ decimalMark: '.', reason: 'default' });
+    expect(plan({ price: ['1.200'], ...evidence }, { delimiter: ',' }).note('price')).toMatchObject({
+      decimalMark: '.',
+      reason: 'default',
+    });
     // a ; file whose other columns disagree (a decimal point in one, commas in another)
     const mixed = plan({ price: ['1.200'], rate: ['0.25'], ...evidence }, { delimiter: ';' });
     expect(mixed.note('price')).toMatchObject({ decimalMark: '.', reason: 'default' });
@@ -143,7 +169,10 @@ describe('planColumns: the decimal mark per column', () => {
   });
 
   it('integer columns of a decimal-comma file accept 1.200 beyond the sample as 1200', () => {
-    expect(plan({ qty: ['3', '999'], ...evidence }, { delimiter: ';' }).format('qty')).toMatchObject({ kind: 'integer', groupMark: '.' });
+    expect(plan({ qty: ['3', '999'], ...evidence }, { delimiter: ';' }).format('qty')).toMatchObject({
+      kind: 'integer',
+      groupMark: '.',
+    });
     expect(plan({ qty: ['3', '999'] }, { delimiter: ';' }).format('qty')).not.toHaveProperty('groupMark');
   });
 
@@ -166,7 +195,11 @@ const EU_LOCALES = ['de-DE', 'fr-FR', 'it-IT', 'es-ES', 'nl-NL', 'de-AT', 'sv-SE
 /** Numbers with up to two decimals, exactly representable as "cents / 100". */
 const amount = fc.integer({ min: -5_000_000_000, max: 5_000_000_000 }).map((cents) => cents / 100);
 const formatter = (locale: string, fraction: boolean) =>
-  new Intl.NumberFormat(locale, { minimumFractionDigits: fraction ? 2 : 0, maximumFractionDigits: fraction ? 2 : 0, useGrouping: true });
+  new Intl.NumberFormat(locale, {
+    minimumFractionDigits: fraction ? 2 : 0,
+    maximumFractionDigits: fraction ? 2 : 0,
+    useGrouping: true,
+  });
 
 describe('property: European numbers read back', () => {
   it('every locale-formatted number reads back with its decimal comma', () => {
@@ -182,13 +215,18 @@ describe('property: European numbers read back', () => {
 
   it('a column of formatted amounts with two decimals reads back exactly, never noted', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...EU_LOCALES), fc.array(amount, { minLength: 1, maxLength: 30 }), fc.constantFrom(';', ',', '\t'), (locale, ns, delimiter) => {
-        const f = formatter(locale, true);
-        const cells = ns.map((n) => f.format(n));
-        const { format, note } = plan({ betrag: cells }, { delimiter });
-        expect(note('betrag')).toBeUndefined();
-        expect(cells.map((c) => finalValue(format('betrag'), c))).toEqual(ns);
-      }),
+      fc.property(
+        fc.constantFrom(...EU_LOCALES),
+        fc.array(amount, { minLength: 1, maxLength: 30 }),
+        fc.constantFrom(';', ',', '\t'),
+        (locale, ns, delimiter) => {
+          const f = formatter(locale, true);
+          const cells = ns.map((n) => f.format(n));
+          const { format, note } = plan({ betrag: cells }, { delimiter });
+          expect(note('betrag')).toBeUndefined();
+          expect(cells.map((c) => finalValue(format('betrag'), c))).toEqual(ns);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -201,7 +239,10 @@ describe('property: European numbers read back', () => {
         fc.boolean(),
         (locale, ns, withEvidence) => {
           const cells = ns.map((n) => formatter(locale, false).format(n));
-          const columns: Record<string, string[]> = { menge: cells, ...(withEvidence ? { preis: ['12,50', '0,99'] } : {}) };
+          const columns: Record<string, string[]> = {
+            menge: cells,
+            ...(withEvidence ? { preis: ['12,50', '0,99'] } : {}),
+          };
           const { format, note } = plan(columns, { delimiter: ';' });
           const read = cells.map((c) => finalValue(format('menge'), c));
           const n = note('menge');

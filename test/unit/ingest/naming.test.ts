@@ -51,7 +51,15 @@ describe('identifiers and literals', () => {
 
 describe('columnNames', () => {
   it('keeps header text, trims it, fills empty headers and dedupes', () => {
-    expect(columnNames([' 顧客ID ', '名前', '', 'ID', 'id', '名前'], 7)).toEqual(['顧客ID', '名前', 'column_3', 'ID', 'id_2', '名前_2', 'column_7']);
+    expect(columnNames([' 顧客ID ', '名前', '', 'ID', 'id', '名前'], 7)).toEqual([
+      '顧客ID',
+      '名前',
+      'column_3',
+      'ID',
+      'id_2',
+      '名前_2',
+      'column_7',
+    ]);
   });
   it('cleans BOM remnants, full-width spaces and line breaks in quoted headers', () => {
     expect(columnNames(['\uFEFFid', '\u3000金額\u3000', 'first\nname'], 3)).toEqual(['id', '金額', 'first name']);

@@ -57,7 +57,10 @@ describe('previewFile', () => {
     expect((await previewFile(bufferSource('e.csv', new Uint8Array(0)))).problems[0]?.kind).toBe('empty-file');
     expect((await previewFile(bufferSource('e.csv', utf8('\uFEFF\r\n')))).problems[0]?.kind).toBe('empty-file');
     const xlsx = concatBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), utf8('xl/workbook.xml'));
-    expect((await previewFile(bufferSource('book.csv', xlsx))).problems[0]).toMatchObject({ kind: 'binary-file', file: 'book.csv' });
+    expect((await previewFile(bufferSource('book.csv', xlsx))).problems[0]).toMatchObject({
+      kind: 'binary-file',
+      file: 'book.csv',
+    });
   });
 
   it('warns about renamed columns', async () => {
@@ -93,7 +96,10 @@ describe('analyzeSource', () => {
   it('accepts dialect overrides', async () => {
     const text = utf8('Alice,Tokyo\nBob,Osaka\n');
     expect((await analyzeSource(bufferSource('n.csv', text), { reportingOffsetMinutes: 0 })).dialect.header).toBe(true);
-    const a = await analyzeSource(bufferSource('n.csv', text), { reportingOffsetMinutes: 0, dialect: { header: false } });
+    const a = await analyzeSource(bufferSource('n.csv', text), {
+      reportingOffsetMinutes: 0,
+      dialect: { header: false },
+    });
     expect(a.names).toEqual(['column_1', 'column_2']);
     expect(a.records).toEqual([
       ['Alice', 'Tokyo'],

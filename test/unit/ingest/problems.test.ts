@@ -30,11 +30,18 @@ describe('sniffBinary', () => {
 });
 
 describe('translateEngineError (DuckDB 1.4 message texts)', () => {
-  const ctx = { file: 'f.csv', severity: 'error' as const, encodingLabel: 'UTF-8', lineOfRecord: (n: number) => n + 10 };
+  const ctx = {
+    file: 'f.csv',
+    severity: 'error' as const,
+    encodingLabel: 'UTF-8',
+    lineOfRecord: (n: number) => n + 10,
+  };
 
   it('ragged rows', () => {
     const p = translateEngineError(
-      new Error('Invalid Input Error: CSV Error on Line: 5\nOriginal Line: 3,y,z\nExpected Number of Columns: 2 Found: 3\nPossible fixes:\n'),
+      new Error(
+        'Invalid Input Error: CSV Error on Line: 5\nOriginal Line: 3,y,z\nExpected Number of Columns: 2 Found: 3\nPossible fixes:\n',
+      ),
       ctx,
     );
     expect(p).toMatchObject({ kind: 'ragged-row', line: 15, value: '3,y,z', file: 'f.csv' });
@@ -42,7 +49,12 @@ describe('translateEngineError (DuckDB 1.4 message texts)', () => {
   });
 
   it('unterminated quotes', () => {
-    const p = translateEngineError(new Error('Invalid Input Error: CSV Error on Line: 4\nOriginal Line: 3,"unterminated\n\nValue with unterminated quote found.'), ctx);
+    const p = translateEngineError(
+      new Error(
+        'Invalid Input Error: CSV Error on Line: 4\nOriginal Line: 3,"unterminated\n\nValue with unterminated quote found.',
+      ),
+      ctx,
+    );
     expect(p).toMatchObject({ kind: 'unterminated-quote', line: 14 });
   });
 
@@ -57,14 +69,21 @@ describe('translateEngineError (DuckDB 1.4 message texts)', () => {
 
   it('conversion errors name the column and value', () => {
     const p = translateEngineError(
-      new Error(`Conversion Error: CSV Error on Line: 3\nOriginal Line: 2,x\nError when converting column "amt". Could not convert string "x" to 'BIGINT'`),
+      new Error(
+        `Conversion Error: CSV Error on Line: 3\nOriginal Line: 2,x\nError when converting column "amt". Could not convert string "x" to 'BIGINT'`,
+      ),
       ctx,
     );
     expect(p).toMatchObject({ kind: 'bad-value', column: 'amt', value: 'x', line: 13 });
   });
 
   it('the parser state-machine error and unknown errors', () => {
-    expect(translateEngineError(new Error('Invalid Input Error: The CSV Parser state machine reached an invalid state.\nThis can happen'), ctx).kind).toBe('malformed-row');
+    expect(
+      translateEngineError(
+        new Error('Invalid Input Error: The CSV Parser state machine reached an invalid state.\nThis can happen'),
+        ctx,
+      ).kind,
+    ).toBe('malformed-row');
     const p = translateEngineError(new Error('Out of Memory Error: could not allocate block\nmore'), ctx);
     expect(p).toMatchObject({ kind: 'engine-error' });
     expect(p.message.en).toContain('Out of Memory Error: could not allocate block');
@@ -93,7 +112,9 @@ describe('rejects', () => {
   it('turns reject types into problems', () => {
     const c = { file: 'f.csv', severity: 'warning' as const, line: 7, encodingLabel: 'UTF-8' };
     expect(rejectProblem(reject({}), c)).toMatchObject({ kind: 'ragged-row', line: 7, severity: 'warning' });
-    expect(rejectProblem(reject({ errorType: 'UNQUOTED VALUE', csvLine: '1,"abc\n' }), c).kind).toBe('unterminated-quote');
+    expect(rejectProblem(reject({ errorType: 'UNQUOTED VALUE', csvLine: '1,"abc\n' }), c).kind).toBe(
+      'unterminated-quote',
+    );
     expect(rejectProblem(reject({ errorType: 'UNQUOTED VALUE', csvLine: '1,"ab"c' }), c).kind).toBe('malformed-row');
     expect(rejectProblem(reject({ errorType: 'INVALID ENCODING' }), c).kind).toBe('undecodable');
   });
@@ -102,14 +123,21 @@ describe('rejects', () => {
     const c = { file: 'f.csv', severity: 'error' as const, line: 2, encodingLabel: 'UTF-8' };
     const message = 'Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded.';
     for (const errorType of ['INVALID UNICODE', 'INVALID STATE', 'CAST']) {
-      expect(rejectProblem(reject({ errorType, errorMessage: message }), c)).toMatchObject({ kind: 'undecodable', line: 2 });
+      expect(rejectProblem(reject({ errorType, errorMessage: message }), c)).toMatchObject({
+        kind: 'undecodable',
+        line: 2,
+      });
     }
   });
 });
 
 describe('problem texts', () => {
   it('name the file and say what to do, in both languages', () => {
-    for (const p of [emptyFileProblem('a.csv'), binaryFileProblem('a.xlsx', 'xlsx'), badValueProblem('a.csv', 'error', 12, '金額', 'abc', { en: 'a number', ja: '数値' }, 3)]) {
+    for (const p of [
+      emptyFileProblem('a.csv'),
+      binaryFileProblem('a.xlsx', 'xlsx'),
+      badValueProblem('a.csv', 'error', 12, '金額', 'abc', { en: 'a number', ja: '数値' }, 3),
+    ]) {
       expect(p.message.en).toContain('a.');
       expect(p.message.ja).toContain('a.');
       expect(p.hint.en.length).toBeGreaterThan(10);

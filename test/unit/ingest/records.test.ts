@@ -53,7 +53,9 @@ describe('parseRecords', () => {
       ['1', '2'],
     ]);
     expect(parseRecords('a;"x;y"\n', { ...C, delimiter: ';' }).records).toEqual([['a', 'x;y']]);
-    expect(parseRecords('"a \\"q\\" b"|c\n', { delimiter: '|', quote: '"', escape: '\\' }).records).toEqual([['a "q" b', 'c']]);
+    expect(parseRecords('"a \\"q\\" b"|c\n', { delimiter: '|', quote: '"', escape: '\\' }).records).toEqual([
+      ['a "q" b', 'c'],
+    ]);
   });
 
   it('stops at maxRows', () => {
@@ -67,7 +69,10 @@ describe('parseRecords', () => {
       ['a', 'b'],
       ['1', '2'],
     ]);
-    expect(parseRecords('a,b\n1,"open\n', C, { final: false })).toMatchObject({ records: [['a', 'b']], openQuoteLine: null });
+    expect(parseRecords('a,b\n1,"open\n', C, { final: false })).toMatchObject({
+      records: [['a', 'b']],
+      openQuoteLine: null,
+    });
   });
 
   it('reports a quote still open at the end of complete text', () => {

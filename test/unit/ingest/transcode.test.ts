@@ -67,7 +67,13 @@ describe('createTranscoder', () => {
 
   it('counts undecodable sequences and reports the line and column of the first', () => {
     // line 3 contains 0xFF, never valid in Shift_JIS (WHATWG); line 4 has 0xA0, also invalid
-    const bytes = concatBytes(sjis('a,b\r\n顧客,1\r\nxy'), new Uint8Array([0xff]), sjis(',2\nz,'), new Uint8Array([0xa0]), sjis('\n'));
+    const bytes = concatBytes(
+      sjis('a,b\r\n顧客,1\r\nxy'),
+      new Uint8Array([0xff]),
+      sjis(',2\nz,'),
+      new Uint8Array([0xa0]),
+      sjis('\n'),
+    );
     const { text, stats } = run('shift_jis', bytes);
     expect(stats.replacements).toBe(2);
     expect(stats.firstBadLine).toBe(3);

@@ -27,7 +27,11 @@ describe('classifyColumn', () => {
   });
 
   it('formatted amounts are DOUBLE only when consistently formatted', () => {
-    expect(classifyColumn(['¥1,200', '¥300', '¥12,000', '0'])).toMatchObject({ kind: 'amount', currency: '¥', style: 'us' });
+    expect(classifyColumn(['¥1,200', '¥300', '¥12,000', '0'])).toMatchObject({
+      kind: 'amount',
+      currency: '¥',
+      style: 'us',
+    });
     expect(classifyColumn(['1,200円', '▲300'])).toMatchObject({ kind: 'amount', currency: '円', negatives: ['▲'] });
     expect(classifyColumn(['1.234,50 €', '12,5 €'])).toMatchObject({ kind: 'amount', style: 'eu' });
     expect(classifyColumn(['1,234,567', '12'])).toMatchObject({ kind: 'amount', currency: null });
@@ -45,17 +49,35 @@ describe('classifyColumn', () => {
   });
 
   it('dates in all supported styles, also mixed Y-M-D styles in one column', () => {
-    expect(classifyColumn(['2024-01-05', '2024/1/6', '2024年1月7日', '2024.01.08'])).toMatchObject({ kind: 'date', order: 'ymd' });
+    expect(classifyColumn(['2024-01-05', '2024/1/6', '2024年1月7日', '2024.01.08'])).toMatchObject({
+      kind: 'date',
+      order: 'ymd',
+    });
     expect(type(['2024-01-05', '2024-02-30'])).toBe('VARCHAR');
-    expect(classifyColumn(['31/01/2024', '01/02/2024'])).toMatchObject({ kind: 'date', order: 'dmy', ambiguous: false });
+    expect(classifyColumn(['31/01/2024', '01/02/2024'])).toMatchObject({
+      kind: 'date',
+      order: 'dmy',
+      ambiguous: false,
+    });
     expect(classifyColumn(['01/02/2024', '03/04/2024'])).toMatchObject({ kind: 'date', order: 'mdy', ambiguous: true });
     expect(type(['31/01/2024', '01/31/2024'])).toBe('VARCHAR');
   });
 
   it('timestamps, with zones noted, plain dates allowed among them', () => {
-    expect(classifyColumn(['2024-01-05 10:00', '2024-01-06 11:30:00'])).toMatchObject({ kind: 'timestamp', zoned: false });
-    expect(classifyColumn(['2024-01-05T10:00:00Z', '2024-01-05T10:00:00+09:00'])).toMatchObject({ kind: 'timestamp', zoned: true, mixedZones: false });
-    expect(classifyColumn(['2024-01-05T10:00:00Z', '2024-01-05 10:00:00'])).toMatchObject({ kind: 'timestamp', zoned: true, mixedZones: true });
+    expect(classifyColumn(['2024-01-05 10:00', '2024-01-06 11:30:00'])).toMatchObject({
+      kind: 'timestamp',
+      zoned: false,
+    });
+    expect(classifyColumn(['2024-01-05T10:00:00Z', '2024-01-05T10:00:00+09:00'])).toMatchObject({
+      kind: 'timestamp',
+      zoned: true,
+      mixedZones: false,
+    });
+    expect(classifyColumn(['2024-01-05T10:00:00Z', '2024-01-05 10:00:00'])).toMatchObject({
+      kind: 'timestamp',
+      zoned: true,
+      mixedZones: true,
+    });
     expect(type(['2024-01-05', '2024-01-06 10:00'])).toBe('TIMESTAMP');
     expect(type(['2024/01/05 10:00', '2024/1/6 9:05'])).toBe('TIMESTAMP');
   });

@@ -38,7 +38,12 @@ describe('numbers', () => {
   it('formatted amounts: currency marks, grouping, negative markers', () => {
     expect(numberShape('¥1,200')).toMatchObject({ currency: '¥', grouping: 'ambiguous', mark: ',', value: 1200 });
     expect(numberShape('1,200円')).toMatchObject({ currency: '円', value: 1200 });
-    expect(numberShape('$1,234,567.89')).toMatchObject({ currency: '$', grouping: ',', decimal: '.', value: 1234567.89 });
+    expect(numberShape('$1,234,567.89')).toMatchObject({
+      currency: '$',
+      grouping: ',',
+      decimal: '.',
+      value: 1234567.89,
+    });
     expect(numberShape('-¥50')).toMatchObject({ negative: '-', currency: '¥', value: -50 });
     expect(numberShape('¥-50')).toMatchObject({ negative: '-', value: -50 });
     expect(numberShape('▲1,000')).toMatchObject({ negative: '▲', value: -1000 });
@@ -74,7 +79,8 @@ describe('dates', () => {
   });
 
   it('rejects impossible dates and non-dates', () => {
-    for (const v of ['2024-02-30', '2023-02-29', '2024-13-01', '20240105', '2024-01', '24/01/05']) expect(dateShape(v)).toBeNull();
+    for (const v of ['2024-02-30', '2023-02-29', '2024-13-01', '20240105', '2024-01', '24/01/05'])
+      expect(dateShape(v)).toBeNull();
     expect(dateShape('2024-02-29')).not.toBeNull();
   });
 });
@@ -97,7 +103,14 @@ describe('timestamps', () => {
   });
 
   it('rejects bad times and plain dates', () => {
-    for (const v of ['2024-01-05', '2024-01-05 25:00', '2024-01-05 10:61', '2024-02-30 10:00', '10:00', '2024-01-05T10:00:00+25:00']) {
+    for (const v of [
+      '2024-01-05',
+      '2024-01-05 25:00',
+      '2024-01-05 10:61',
+      '2024-02-30 10:00',
+      '10:00',
+      '2024-01-05T10:00:00+25:00',
+    ]) {
       expect(timestampShape(v)).toBeNull();
     }
   });

@@ -44,7 +44,9 @@ function model(table: LoadedTable, edits: Parameters<typeof confirmDetection>[2]
     table: table.table,
     file: table.file,
     detection,
-    mapping: m ? { role: m.role, source: m.source, columns: m.columns, attributes: m.attributes, normalisation: m.normalisation } : null,
+    mapping: m
+      ? { role: m.role, source: m.source, columns: m.columns, attributes: m.attributes, normalisation: m.normalisation }
+      : null,
     confirmed,
     origin: confirmed ? 'edited' : 'detected',
     memory: { state: 'none' },
@@ -55,14 +57,23 @@ function model(table: LoadedTable, edits: Parameters<typeof confirmDetection>[2]
 
 describe('mapping screen helpers', () => {
   it('words confidence', () => {
-    expect([0.97, 0.8, 0.79, 0.5, 0.49, 0].map(confidenceLevel)).toEqual(['high', 'high', 'medium', 'medium', 'low', 'low']);
+    expect([0.97, 0.8, 0.79, 0.5, 0.49, 0].map(confidenceLevel)).toEqual([
+      'high',
+      'high',
+      'medium',
+      'medium',
+      'low',
+      'low',
+    ]);
   });
 
   it('labels sources, falling back to the id', () => {
     expect(sourceLabel('stripe')).toBe('Stripe');
     expect(sourceLabel('somewhere')).toBe('somewhere');
     expect(sourceLabel('generic', (w) => `[${w}]`)).toBe('[generic]');
-    expect(sourceLabel('kpi-workbench-sample', (w) => ja[`mapping.source.${w}`])).toBe(ja['mapping.source.kpi-workbench-sample']);
+    expect(sourceLabel('kpi-workbench-sample', (w) => ja[`mapping.source.${w}`])).toBe(
+      ja['mapping.source.kpi-workbench-sample'],
+    );
     expect(MAPPINGS_FILE_NAME).toBe('kpi-workbench-mappings.json');
   });
 
@@ -72,11 +83,37 @@ describe('mapping screen helpers', () => {
     expect(specOf(tm.detection)?.normalisation.amountUnit).toBe('cents');
     const rows = fieldRows(tm);
     expect(rows.map((r) => r.name)).toEqual([
-      'customer_id', 'subscription_id', 'start_date', 'end_date', 'cancel_at', 'canceled_at', 'current_period_end', 'cancel_at_period_end', 'status', 'won',
-      'plan', 'amount', 'mrr', 'arr', 'quantity', 'interval', 'interval_count', 'currency', 'discount_percent', 'discount_amount', 'trial_start', 'trial_end',
+      'customer_id',
+      'subscription_id',
+      'start_date',
+      'end_date',
+      'cancel_at',
+      'canceled_at',
+      'current_period_end',
+      'cancel_at_period_end',
+      'status',
+      'won',
+      'plan',
+      'amount',
+      'mrr',
+      'arr',
+      'quantity',
+      'interval',
+      'interval_count',
+      'currency',
+      'discount_percent',
+      'discount_amount',
+      'trial_start',
+      'trial_end',
     ]);
     const amount = rows.find((r) => r.name === 'amount')!;
-    expect(amount).toMatchObject({ source: 'amount', edited: false, required: false, missingAnyOf: false, samples: ['2900', '120000', '4900'] });
+    expect(amount).toMatchObject({
+      source: 'amount',
+      edited: false,
+      required: false,
+      missingAnyOf: false,
+      samples: ['2900', '120000', '4900'],
+    });
     expect(amount.detected?.confidence).toBeGreaterThan(0);
     expect(rows.find((r) => r.name === 'customer_id')).toMatchObject({ required: true, source: 'Customer ID' });
     expect(rows.find((r) => r.name === 'start_date')?.samples).toEqual(['2024-01-15 09:30:00', '2024-02-03 11:00:00']);
@@ -85,13 +122,22 @@ describe('mapping screen helpers', () => {
   it('marks edited columns and unmet "one of" groups', () => {
     const tm = model(STRIPE, { columns: { amount: null, plan: 'Status' } }, true);
     const rows = fieldRows(tm);
-    expect(rows.find((r) => r.name === 'amount')).toMatchObject({ source: null, edited: true, missingAnyOf: true, samples: [] });
+    expect(rows.find((r) => r.name === 'amount')).toMatchObject({
+      source: null,
+      edited: true,
+      missingAnyOf: true,
+      samples: [],
+    });
     expect(rows.find((r) => r.name === 'mrr')?.missingAnyOf).toBe(true);
     expect(rows.find((r) => r.name === 'plan')).toMatchObject({ source: 'Status', edited: true });
   });
 
   it('offers "not used" only for tables detection could not place', () => {
-    const odd: LoadedTable = { table: 'odd', file: 'odd.csv', columns: [col('foo', 'VARCHAR', ['x', 'y']), col('bar', 'VARCHAR', ['1', '2'])] };
+    const odd: LoadedTable = {
+      table: 'odd',
+      file: 'odd.csv',
+      columns: [col('foo', 'VARCHAR', ['x', 'y']), col('bar', 'VARCHAR', ['1', '2'])],
+    };
     const unknown = model(odd);
     expect(unknown.detection.role).toBe('unknown');
     expect(pickerValue(unknown)).toBe('unknown');
@@ -102,7 +148,12 @@ describe('mapping screen helpers', () => {
   });
 
   it('shows the normalisation choices of each role', () => {
-    expect(normalisationControls('subscriptions')).toEqual(['amountUnit', 'reportingCurrency', 'endDateRule', 'dayFirst']);
+    expect(normalisationControls('subscriptions')).toEqual([
+      'amountUnit',
+      'reportingCurrency',
+      'endDateRule',
+      'dayFirst',
+    ]);
     expect(normalisationControls('invoices')).toEqual(['amountUnit', 'reportingCurrency', 'dayFirst']);
     expect(normalisationControls('responses')).toEqual(['scoreScale', 'dayFirst']);
     expect(normalisationControls('customers')).toEqual(['dayFirst']);
@@ -124,11 +175,18 @@ describe('mapping screen helpers', () => {
 
   it('keeps validation findings only, errors first', () => {
     const r = (severity: 'error' | 'warning' | 'info', file: string, count: number) => ({ severity, file, count });
-    expect(findings([r('info', 'a', 3), r('warning', 'a', 0), r('warning', 'b', 1), r('error', 'z', 2)])).toEqual([r('error', 'z', 2), r('warning', 'b', 1), r('info', 'a', 3)]);
+    expect(findings([r('info', 'a', 3), r('warning', 'a', 0), r('warning', 'b', 1), r('error', 'z', 2)])).toEqual([
+      r('error', 'z', 2),
+      r('warning', 'b', 1),
+      r('info', 'a', 3),
+    ]);
   });
 
   it('samples at most 5 distinct non-empty values, shortening long ones', () => {
-    const s = sampleValues([col('x', 'VARCHAR', ['a', null, '', 'a', 'b', 'c', 'd', 'e', 'f']), col('long', 'VARCHAR', ['y'.repeat(100)])]);
+    const s = sampleValues([
+      col('x', 'VARCHAR', ['a', null, '', 'a', 'b', 'c', 'd', 'e', 'f']),
+      col('long', 'VARCHAR', ['y'.repeat(100)]),
+    ]);
     expect(s.x).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(s.long![0]).toHaveLength(60);
   });
@@ -138,7 +196,10 @@ describe('mapping screen helpers', () => {
     expect(keys.length).toBeGreaterThan(50);
     for (const k of keys) {
       expect(ja[k as keyof typeof ja], k).toBeTruthy();
-      expect(ja[k as keyof typeof ja] === en[k as keyof typeof en] && !/^[—{}% ]*$/.test(en[k as keyof typeof en]), `${k} untranslated`).toBe(false);
+      expect(
+        ja[k as keyof typeof ja] === en[k as keyof typeof en] && !/^[—{}% ]*$/.test(en[k as keyof typeof en]),
+        `${k} untranslated`,
+      ).toBe(false);
     }
   });
 });

@@ -37,7 +37,12 @@ const EXPECTED: Record<string, Expected> = {
       trial_start: 'Trial Start (UTC)',
       trial_end: 'Trial End (UTC)',
     },
-    normalisation: { amountUnit: 'units', reportingCurrency: 'USD', mrrFrom: 'amount', excludedStatuses: ['trialing', 'incomplete', 'incomplete_expired', 'paused'] },
+    normalisation: {
+      amountUnit: 'units',
+      reportingCurrency: 'USD',
+      mrrFrom: 'amount',
+      excludedStatuses: ['trialing', 'incomplete', 'incomplete_expired', 'paused'],
+    },
   },
   'stripe/subscriptions_api.csv': {
     role: 'subscriptions',
@@ -174,26 +179,53 @@ const EXPECTED: Record<string, Expected> = {
   'hubspot/deals.csv': {
     role: 'subscriptions',
     source: 'hubspot',
-    columns: { subscription_id: 'Record ID', customer_id: 'Associated Company IDs', start_date: 'Close Date', status: 'Deal Stage', amount: 'Amount' },
+    columns: {
+      subscription_id: 'Record ID',
+      customer_id: 'Associated Company IDs',
+      start_date: 'Close Date',
+      status: 'Deal Stage',
+      amount: 'Amount',
+    },
     normalisation: { defaultInterval: 'year', termMonths: 12, amountUnit: 'units' },
   },
   'hubspot/deals_ja.csv': {
     role: 'subscriptions',
     source: 'hubspot',
-    columns: { subscription_id: 'レコードID', customer_id: '関連付けられた会社のID', start_date: '完了予定日', status: '取引ステージ', amount: '金額' },
+    columns: {
+      subscription_id: 'レコードID',
+      customer_id: '関連付けられた会社のID',
+      start_date: '完了予定日',
+      status: '取引ステージ',
+      amount: '金額',
+    },
     normalisation: { defaultInterval: 'year', termMonths: 12, amountUnit: 'units' },
   },
   'salesforce/accounts.csv': {
     role: 'customers',
     source: 'salesforce',
     columns: { customer_id: 'Account ID', name: 'Account Name', signup_date: 'Created Date' },
-    attributes: { Type: 'Type', industry: 'Industry', country: 'Billing Country', size: 'Employees', owner: 'Account Owner' },
+    attributes: {
+      Type: 'Type',
+      industry: 'Industry',
+      country: 'Billing Country',
+      size: 'Employees',
+      owner: 'Account Owner',
+    },
     normalisation: { dayFirst: false },
   },
   'salesforce/opportunities_api.csv': {
     role: 'subscriptions',
     source: 'salesforce',
-    columns: { subscription_id: 'Id', customer_id: 'AccountId', start_date: 'CloseDate', status: 'StageName', won: 'IsWon', plan: 'Type', amount: 'Amount', currency: 'CurrencyIsoCode' },
+    columns: {
+      subscription_id: 'Id',
+      customer_id: 'AccountId',
+      start_date: 'CloseDate',
+      status: 'StageName',
+      won: 'IsWon',
+      plan: 'Type',
+      amount: 'Amount',
+      currency: 'CurrencyIsoCode',
+    },
     normalisation: { reportingCurrency: 'USD', termMonths: 12 },
   },
   'zendesk/tickets.csv': {
@@ -230,12 +262,24 @@ const EXPECTED: Record<string, Expected> = {
   'posthog/events.csv': {
     role: 'events',
     source: 'posthog',
-    columns: { event_id: 'uuid', event_name: 'event', user_id: 'distinct_id', event_time: 'timestamp', session_id: 'properties.$session_id' },
+    columns: {
+      event_id: 'uuid',
+      event_name: 'event',
+      user_id: 'distinct_id',
+      event_time: 'timestamp',
+      session_id: 'properties.$session_id',
+    },
   },
   'amplitude/events.csv': {
     role: 'events',
     source: 'amplitude',
-    columns: { user_id: 'user_id', event_name: 'event_type', event_time: 'event_time', session_id: 'session_id', event_id: '$insert_id' },
+    columns: {
+      user_id: 'user_id',
+      event_name: 'event_type',
+      event_time: 'event_time',
+      session_id: 'session_id',
+      event_id: '$insert_id',
+    },
   },
   'mixpanel/events.csv': {
     role: 'events',
@@ -246,7 +290,13 @@ const EXPECTED: Record<string, Expected> = {
   'sample/en/customers.csv': {
     role: 'customers',
     source: 'kpi-workbench-sample',
-    columns: { customer_id: 'customer_id', name: 'name', signup_date: 'signup_date', trial_start: 'trial_start', trial_end: 'trial_end' },
+    columns: {
+      customer_id: 'customer_id',
+      name: 'name',
+      signup_date: 'signup_date',
+      trial_start: 'trial_start',
+      trial_end: 'trial_end',
+    },
     attributes: { plan: 'plan', industry: 'industry', country: 'country', size: 'size', owner: 'owner' },
   },
   'sample/en/subscriptions.csv': {
@@ -269,12 +319,26 @@ const EXPECTED: Record<string, Expected> = {
   'sample/en/events.csv': {
     role: 'events',
     source: 'kpi-workbench-sample',
-    columns: { user_id: 'user_id', customer_id: 'customer_id', event_name: 'event_name', event_time: 'event_time', session_id: 'session_id' },
+    columns: {
+      user_id: 'user_id',
+      customer_id: 'customer_id',
+      event_name: 'event_name',
+      event_time: 'event_time',
+      session_id: 'session_id',
+    },
   },
   'sample/en/responses.csv': {
     role: 'responses',
     source: 'kpi-workbench-sample',
-    columns: { response_id: 'response_id', customer_id: 'customer_id', user_id: 'user_id', survey: 'survey', score: 'score', responded_at: 'responded_at', comment: 'comment' },
+    columns: {
+      response_id: 'response_id',
+      customer_id: 'customer_id',
+      user_id: 'user_id',
+      survey: 'survey',
+      score: 'score',
+      responded_at: 'responded_at',
+      comment: 'comment',
+    },
   },
   'sample/en/tickets.csv': {
     role: 'tickets',
@@ -294,7 +358,13 @@ const EXPECTED: Record<string, Expected> = {
   'sample/ja/customers.csv': {
     role: 'customers',
     source: 'kpi-workbench-sample',
-    columns: { customer_id: '顧客ID', name: '会社名', signup_date: '登録日', trial_start: 'トライアル開始日', trial_end: 'トライアル終了日' },
+    columns: {
+      customer_id: '顧客ID',
+      name: '会社名',
+      signup_date: '登録日',
+      trial_start: 'トライアル開始日',
+      trial_end: 'トライアル終了日',
+    },
     attributes: { plan: 'プラン', industry: '業種', region: '都道府県', size: '従業員規模', owner: '担当者' },
   },
   'sample/ja/subscriptions.csv': {
@@ -317,12 +387,26 @@ const EXPECTED: Record<string, Expected> = {
   'sample/ja/events.csv': {
     role: 'events',
     source: 'kpi-workbench-sample',
-    columns: { user_id: 'ユーザーID', customer_id: '顧客ID', event_name: 'イベント名', event_time: '発生日時', session_id: 'セッションID' },
+    columns: {
+      user_id: 'ユーザーID',
+      customer_id: '顧客ID',
+      event_name: 'イベント名',
+      event_time: '発生日時',
+      session_id: 'セッションID',
+    },
   },
   'sample/ja/responses.csv': {
     role: 'responses',
     source: 'kpi-workbench-sample',
-    columns: { response_id: '回答ID', customer_id: '顧客ID', user_id: 'ユーザーID', survey: 'アンケート種別', score: 'スコア', responded_at: '回答日', comment: 'コメント' },
+    columns: {
+      response_id: '回答ID',
+      customer_id: '顧客ID',
+      user_id: 'ユーザーID',
+      survey: 'アンケート種別',
+      score: 'スコア',
+      responded_at: '回答日',
+      comment: 'コメント',
+    },
   },
   'sample/ja/tickets.csv': {
     role: 'tickets',
@@ -348,7 +432,14 @@ const EXPECTED: Record<string, Expected> = {
   'generic_ja/契約一覧.csv': {
     role: 'subscriptions',
     source: 'generic',
-    columns: { customer_id: '顧客ID', plan: 'プラン', start_date: '契約開始日', end_date: '契約終了日', canceled_at: '解約日', mrr: '月額' },
+    columns: {
+      customer_id: '顧客ID',
+      plan: 'プラン',
+      start_date: '契約開始日',
+      end_date: '契約終了日',
+      canceled_at: '解約日',
+      mrr: '月額',
+    },
     normalisation: { periodEndInclusive: true, mrrFrom: 'mrr_column', amountUnit: 'units' },
   },
   'generic_ja/年間契約.csv': {
@@ -372,7 +463,15 @@ const EXPECTED: Record<string, Expected> = {
   'generic_ja/問い合わせ.csv': {
     role: 'tickets',
     source: 'kpi-workbench-sample',
-    columns: { ticket_id: 'チケットID', customer_id: '顧客ID', created_at: '作成日時', first_response_at: '初回応答日時', resolved_at: '解決日時', status: 'ステータス', channel: 'チャネル' },
+    columns: {
+      ticket_id: 'チケットID',
+      customer_id: '顧客ID',
+      created_at: '作成日時',
+      first_response_at: '初回応答日時',
+      resolved_at: '解決日時',
+      status: 'ステータス',
+      channel: 'チャネル',
+    },
   },
   'generic_en/mrr_by_month.csv': {
     role: 'mrr_snapshots',
@@ -401,9 +500,12 @@ describe('detectMapping on fixture exports', () => {
       const table = fixtureTable(file);
       const d = detectMapping(table);
       expect({ role: d.role, source: d.source }).toEqual({ role: want.role, source: want.source });
-      const mapped = Object.fromEntries(Object.entries(d.columns).flatMap(([field, c]) => (c.source ? [[field, c.source]] : [])));
+      const mapped = Object.fromEntries(
+        Object.entries(d.columns).flatMap(([field, c]) => (c.source ? [[field, c.source]] : [])),
+      );
       expect(mapped).toEqual(want.columns);
-      if (want.attributes) expect(Object.fromEntries(d.attributes.map((a) => [a.name, a.source]))).toEqual(want.attributes);
+      if (want.attributes)
+        expect(Object.fromEntries(d.attributes.map((a) => [a.name, a.source]))).toEqual(want.attributes);
       else expect(d.attributes).toEqual([]);
       if (want.normalisation) expect(d.normalisation).toMatchObject(want.normalisation);
       expect(d.confidence).toBeGreaterThanOrEqual(0.7);
@@ -413,7 +515,12 @@ describe('detectMapping on fixture exports', () => {
 
   it('reads Japanese fixtures from CP932 bytes', async () => {
     const { readFixture } = await import('./fixtures.js');
-    for (const f of ['hubspot/companies_ja.csv', 'hubspot/deals_ja.csv', 'sample/ja/customers.csv', 'generic_ja/契約一覧.csv']) {
+    for (const f of [
+      'hubspot/companies_ja.csv',
+      'hubspot/deals_ja.csv',
+      'sample/ja/customers.csv',
+      'generic_ja/契約一覧.csv',
+    ]) {
       expect(readFixture(f).encoding).toBe('cp932');
     }
   });
@@ -421,7 +528,14 @@ describe('detectMapping on fixture exports', () => {
 
 describe('detectMapping on tables that fit no role', () => {
   it('returns unknown, with the partial readings as alternatives', () => {
-    const d = detectMapping({ table: 't', file: 'misc.csv', columns: [{ name: 'foo', type: 'VARCHAR', samples: ['a', 'b'] }, { name: 'bar', type: 'BIGINT', samples: ['1', '2'] }] });
+    const d = detectMapping({
+      table: 't',
+      file: 'misc.csv',
+      columns: [
+        { name: 'foo', type: 'VARCHAR', samples: ['a', 'b'] },
+        { name: 'bar', type: 'BIGINT', samples: ['1', '2'] },
+      ],
+    });
     expect(d.role).toBe('unknown');
     expect(d.confidence).toBe(0);
   });

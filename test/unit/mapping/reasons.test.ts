@@ -42,7 +42,8 @@ describe('reason wording', () => {
     const all: [string, Message][] = [];
     for (const [name, f] of Object.entries(columnReasons)) {
       const fn = f as (...a: unknown[]) => Message;
-      if (name === 'outOfRange' || name === 'kind' || name === 'fewLookLike') for (const k of kinds) all.push([`${name}(${k})`, fn(k)]);
+      if (name === 'outOfRange' || name === 'kind' || name === 'fewLookLike')
+        for (const k of kinds) all.push([`${name}(${k})`, fn(k)]);
       else if (name === 'valuesOnly') all.push([name, fn(columnReasons.dateText())]);
       else if (name === 'epochDates') for (const u of ['s', 'ms', 'us']) all.push([`${name}(${u})`, fn(u)]);
       else if (name === 'typedColumn') all.push([name, fn('DATE')]);
@@ -50,10 +51,13 @@ describe('reason wording', () => {
     }
     for (const [name, f] of Object.entries(normalisationReasons)) {
       const fn = f as (...a: unknown[]) => Message;
-      if (name === 'dayFirst' || name === 'inclusiveEnd') for (const b of [true, false]) all.push([`${name}(${b})`, fn(b)]);
+      if (name === 'dayFirst' || name === 'inclusiveEnd')
+        for (const b of [true, false]) all.push([`${name}(${b})`, fn(b)]);
       else if (name === 'epochUnit') for (const u of ['s', 'ms', 'us']) all.push([`${name}(${u})`, fn(u)]);
-      else if (name === 'defaultInterval') for (const i of ['day', 'week', 'month', 'quarter', 'half_year', 'year']) all.push([`${name}(${i})`, fn(i)]);
-      else if (name === 'mostlyCurrency' || name === 'zeroDecimal') all.push([name, name === 'zeroDecimal' ? fn(['JPY']) : fn('USD', ['EUR'])]);
+      else if (name === 'defaultInterval')
+        for (const i of ['day', 'week', 'month', 'quarter', 'half_year', 'year']) all.push([`${name}(${i})`, fn(i)]);
+      else if (name === 'mostlyCurrency' || name === 'zeroDecimal')
+        all.push([name, name === 'zeroDecimal' ? fn(['JPY']) : fn('USD', ['EUR'])]);
       else if (name === 'mrrFromAmount') for (const h of ['MRR', null]) all.push([`${name}(${h})`, fn(h)]);
       else all.push([name, fn(name.endsWith('Scale') ? 1 : 'amount', 10)]);
     }
@@ -85,8 +89,13 @@ describe('reason wording', () => {
 
   it('words incomplete mappings in Japanese in the Japanese warning', () => {
     const t = fixtureTable('stripe/subscriptions.csv');
-    const m = confirmDetection(t, detectMapping(t), { columns: { customer_id: null, amount: null, mrr: null, arr: null, plan: 'No Such Column' } });
-    const issues = mappingIssues(m, t.columns.map((c) => c.name));
+    const m = confirmDetection(t, detectMapping(t), {
+      columns: { customer_id: null, amount: null, mrr: null, arr: null, plan: 'No Such Column' },
+    });
+    const issues = mappingIssues(
+      m,
+      t.columns.map((c) => c.name),
+    );
     expect(issues.map((i) => i.en)).toEqual([
       'required field "customer_id" is not mapped',
       'one of "amount", "mrr", "arr" must be mapped',

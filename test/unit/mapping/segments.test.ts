@@ -1,6 +1,11 @@
 /** Segment candidates among customer attributes. */
 import { describe, expect, it } from 'vitest';
-import { confirmDetection, detectMapping, segmentCandidates, type ConfirmedMapping } from '../../../src/core/mapping/index.js';
+import {
+  confirmDetection,
+  detectMapping,
+  segmentCandidates,
+  type ConfirmedMapping,
+} from '../../../src/core/mapping/index.js';
 import { fixtureTable } from './fixtures.js';
 
 function mapped(file: string): ConfirmedMapping {

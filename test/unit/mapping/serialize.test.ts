@@ -15,13 +15,22 @@ import {
 import { fixtureTable } from './fixtures.js';
 
 const stripe = fixtureTable('stripe/subscriptions.csv');
-const confirmed = confirmDetection(stripe, detectMapping(stripe), { normalisation: { amountUnit: 'cents' }, columns: { plan: 'Product' } });
+const confirmed = confirmDetection(stripe, detectMapping(stripe), {
+  normalisation: { amountUnit: 'cents' },
+  columns: { plan: 'Product' },
+});
 
 describe('serializeMapping / parseMapping', () => {
   it('round-trips a confirmed mapping, user edits included', () => {
     const json = serializeMapping(confirmed);
     const obj = JSON.parse(json);
-    expect(obj).toMatchObject({ format: 'kpi-workbench/mapping', version: 1, role: 'subscriptions', source: 'stripe', signature: headerSignature(stripe.columns) });
+    expect(obj).toMatchObject({
+      format: 'kpi-workbench/mapping',
+      version: 1,
+      role: 'subscriptions',
+      source: 'stripe',
+      signature: headerSignature(stripe.columns),
+    });
     const saved = parseMapping(json);
     expect(saved.columns).toEqual(confirmed.columns);
     expect(saved.normalisation).toEqual(confirmed.normalisation);
@@ -54,10 +63,19 @@ describe('serializeMapping / parseMapping', () => {
     expect(bad({ format: 'other' })).toEqual([expect.stringMatching(/format/)]);
     expect(bad({ role: 'orders' })).toEqual([expect.stringMatching(/role must be one of/)]);
     expect(bad({ extra: 1 })).toEqual(['unknown key "extra"']);
-    expect(bad({ normalisation: { amountUnit: 'mills', foo: 1 } })).toEqual(['invalid normalisation amountUnit: "mills"', 'unknown normalisation "foo"']);
-    expect(bad({ columns: { customer_id: null, start_date: 'Start Date (UTC)', amount: 'Amount' } })).toEqual(['required field "customer_id" is not mapped']);
-    expect(bad({ columns: { customer_id: 'Customer ID', start_date: 'Start Date (UTC)' } })).toEqual(['one of "amount", "mrr", "arr" must be mapped']);
-    expect(bad({ columns: { ...confirmed.columns, colour: 'x' } })).toEqual(['"colour" is not a field of subscriptions']);
+    expect(bad({ normalisation: { amountUnit: 'mills', foo: 1 } })).toEqual([
+      'invalid normalisation amountUnit: "mills"',
+      'unknown normalisation "foo"',
+    ]);
+    expect(bad({ columns: { customer_id: null, start_date: 'Start Date (UTC)', amount: 'Amount' } })).toEqual([
+      'required field "customer_id" is not mapped',
+    ]);
+    expect(bad({ columns: { customer_id: 'Customer ID', start_date: 'Start Date (UTC)' } })).toEqual([
+      'one of "amount", "mrr", "arr" must be mapped',
+    ]);
+    expect(bad({ columns: { ...confirmed.columns, colour: 'x' } })).toEqual([
+      '"colour" is not a field of subscriptions',
+    ]);
   });
 
   it('words every problem in Japanese too (the mapping screen shows them)', () => {
@@ -75,9 +93,25 @@ describe('serializeMapping / parseMapping', () => {
       ...issues('[]'),
       ...issues(JSON.stringify({ format: 'kpi-workbench/mappings', version: 2, mappings: {} })),
       // version, role, source, headers, signature, file, columns, extra, attributes, amountUnit, foo
-      ...issues(JSON.stringify({ ...one, version: 3, role: 'orders', source: 1, headers: 'x', signature: 2, file: 3, columns: [], extra: 1, attributes: 'a', normalisation: { amountUnit: 'mills', foo: 1 } })),
+      ...issues(
+        JSON.stringify({
+          ...one,
+          version: 3,
+          role: 'orders',
+          source: 1,
+          headers: 'x',
+          signature: 2,
+          file: 3,
+          columns: [],
+          extra: 1,
+          attributes: 'a',
+          normalisation: { amountUnit: 'mills', foo: 1 },
+        }),
+      ),
       // required customer_id, one of amount/mrr/arr, unknown field colour
-      ...issues(JSON.stringify({ ...one, columns: { customer_id: null, start_date: 'Start Date (UTC)', colour: 'x' } })),
+      ...issues(
+        JSON.stringify({ ...one, columns: { customer_id: null, start_date: 'Start Date (UTC)', colour: 'x' } }),
+      ),
       ...issues(JSON.stringify({ ...one, normalisation: 'cents' })),
     ];
     // 1 (not JSON) + 1 (not an object) + 2 (version, mappings) + 11 (every key wrong) + 3 + 1 (normalisation)

@@ -25,12 +25,19 @@ import { fixtureTable } from './fixtures.js';
 import { FakeStorage } from '../../fakeStorage.js';
 
 const stripe = fixtureTable('stripe/subscriptions.csv');
-const edited = confirmDetection(stripe, detectMapping(stripe), { normalisation: { amountUnit: 'cents' }, columns: { plan: 'Product' } });
+const edited = confirmDetection(stripe, detectMapping(stripe), {
+  normalisation: { amountUnit: 'cents' },
+  columns: { plan: 'Product' },
+});
 const JULY = new Date('2024-07-03T10:15:00Z');
 
 /** Next month's export: same columns in another order, other rows, another table and file name. */
 function nextMonth(t: LoadedTable): LoadedTable {
-  return { table: 'src_next', file: 'subscriptions (1).csv', columns: [...t.columns].reverse().map((c) => ({ ...c, samples: c.samples.slice(0, 3) })) };
+  return {
+    table: 'src_next',
+    file: 'subscriptions (1).csv',
+    columns: [...t.columns].reverse().map((c) => ({ ...c, samples: c.samples.slice(0, 3) })),
+  };
 }
 
 describe('remembered mappings', () => {
@@ -64,7 +71,11 @@ describe('remembered mappings', () => {
   it('follows headers that differ only in case, spacing or punctuation (same signature)', () => {
     const store = memoryMappingStore();
     rememberMapping(store, edited);
-    const respelled: LoadedTable = { ...stripe, table: 'other', columns: stripe.columns.map((c) => ({ ...c, name: c.name.toUpperCase().replace(/ /g, '_') })) };
+    const respelled: LoadedTable = {
+      ...stripe,
+      table: 'other',
+      columns: stripe.columns.map((c) => ({ ...c, name: c.name.toUpperCase().replace(/ /g, '_') })),
+    };
     expect(headerSignature(respelled.columns)).toBe(headerSignature(stripe.columns));
     const r = recall(store, respelled);
     expect(r.status).toBe('applied');
@@ -118,8 +129,14 @@ describe('remembered mappings', () => {
 
   it('round-trips an entry, and rejects one without a valid date', () => {
     const json = rememberAndRead();
-    expect(parseRemembered(json)).toMatchObject({ rememberedAt: JULY.toISOString(), segment: null, mapping: { role: 'subscriptions', columns: edited.columns } });
-    expect(() => parseRemembered(json.replace(/"rememberedAt":"[^"]*"/, '"rememberedAt":"yesterday"'))).toThrow(/rememberedAt/);
+    expect(parseRemembered(json)).toMatchObject({
+      rememberedAt: JULY.toISOString(),
+      segment: null,
+      mapping: { role: 'subscriptions', columns: edited.columns },
+    });
+    expect(() => parseRemembered(json.replace(/"rememberedAt":"[^"]*"/, '"rememberedAt":"yesterday"'))).toThrow(
+      /rememberedAt/,
+    );
   });
 });
 
@@ -158,7 +175,12 @@ describe('stores', () => {
     expect(errors).toHaveLength(1);
     expect(store.load('h1:new')).toBe('new');
     expect(storage.getItem(`${STORAGE_PREFIX}h1:new`)).toBeNull();
-    expect(store.entries().map(([s]) => s).sort()).toEqual(['h1:new', 'h1:old']);
+    expect(
+      store
+        .entries()
+        .map(([s]) => s)
+        .sort(),
+    ).toEqual(['h1:new', 'h1:old']);
     store.remove('h1:old');
     expect(store.load('h1:old')).toBeNull();
     expect(errors).toHaveLength(2);
@@ -173,7 +195,10 @@ describe('stores', () => {
     const store = resilientMappingStore(storage);
     rememberMapping(store, edited, { now: JULY });
     const afterReload = resilientMappingStore(storage);
-    expect(recall(afterReload, nextMonth(stripe))).toMatchObject({ status: 'applied', rememberedAt: JULY.toISOString() });
+    expect(recall(afterReload, nextMonth(stripe))).toMatchObject({
+      status: 'applied',
+      rememberedAt: JULY.toISOString(),
+    });
   });
 
   it('observed: reports saves and removals', () => {

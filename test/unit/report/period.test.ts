@@ -8,7 +8,11 @@ describe('report period', () => {
       { month: '2024-12-01', mrr: 10 },
       { month: '2026-10-01', mrr: 20, is_complete: false },
     ];
-    expect(resultPeriod(rows, { as_of: '2026-10-31', breakdown: 'none' })).toEqual({ from: '2024-11-01', to: '2026-10-01', asOf: '2026-10-31' });
+    expect(resultPeriod(rows, { as_of: '2026-10-31', breakdown: 'none' })).toEqual({
+      from: '2024-11-01',
+      to: '2026-10-01',
+      asOf: '2026-10-31',
+    });
   });
   it('reads periods from the first column whatever its name, in any row order, and times as dates', () => {
     const rows = [

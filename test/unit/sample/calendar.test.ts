@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, isoOfDay, monthIndex, nextMonthStart, parseIsoDay, weekdayOf } from '../../../src/core/sample/calendar.js';
+import {
+  addMonths,
+  isoOfDay,
+  monthIndex,
+  nextMonthStart,
+  parseIsoDay,
+  weekdayOf,
+} from '../../../src/core/sample/calendar.js';
 import { addBusinessMinutes, inBusinessHours } from '../../../src/core/sample/businessHours.js';
 import { formatDate, formatEventTime, formatLocalTime } from '../../../src/core/sample/format.js';
 import { DAY_MS } from '../../../src/core/sample/calendar.js';

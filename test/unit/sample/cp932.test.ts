@@ -4,7 +4,14 @@ import { allComments } from '../../../src/core/sample/comments.js';
 import { HEADERS, SAMPLE_TABLES } from '../../../src/core/sample/headers.js';
 import { JA_NAME_PARTS } from '../../../src/core/sample/names.js';
 import { INDUSTRIES, OWNERS, REGIONS, SIZE_BANDS } from '../../../src/core/sample/attributes.js';
-import { CHANNEL_LABELS, INTERVAL_LABELS, PLAN_LABELS, SATISFACTION_LABELS, STATUS_LABELS, SURVEY_LABELS } from '../../../src/core/sample/labels.js';
+import {
+  CHANNEL_LABELS,
+  INTERVAL_LABELS,
+  PLAN_LABELS,
+  SATISFACTION_LABELS,
+  STATUS_LABELS,
+  SURVEY_LABELS,
+} from '../../../src/core/sample/labels.js';
 
 const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
 
@@ -14,8 +21,13 @@ function japaneseVocabulary(): string[] {
     ...SAMPLE_TABLES.flatMap((t) => HEADERS[t].ja),
     ...JA_NAME_PARTS,
     ...allComments('ja'),
-    ...INDUSTRIES.ja, ...REGIONS.ja, ...SIZE_BANDS.ja, ...OWNERS.ja,
-    ...[PLAN_LABELS, INTERVAL_LABELS, SURVEY_LABELS, STATUS_LABELS, CHANNEL_LABELS, SATISFACTION_LABELS].flatMap((l) => Object.values(l.ja)),
+    ...INDUSTRIES.ja,
+    ...REGIONS.ja,
+    ...SIZE_BANDS.ja,
+    ...OWNERS.ja,
+    ...[PLAN_LABELS, INTERVAL_LABELS, SURVEY_LABELS, STATUS_LABELS, CHANNEL_LABELS, SATISFACTION_LABELS].flatMap((l) =>
+      Object.values(l.ja),
+    ),
   ];
 }
 

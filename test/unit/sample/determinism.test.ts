@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { chunkLines, encodeCp932, encodeForLocale, SAMPLE_TABLES, sampleLines, type SampleLocale } from '../../../src/core/sample/index.js';
+import {
+  chunkLines,
+  encodeCp932,
+  encodeForLocale,
+  SAMPLE_TABLES,
+  sampleLines,
+  type SampleLocale,
+} from '../../../src/core/sample/index.js';
 
 const SMALL = { customers: 150, months: 12, eventsPerActiveDay: 2, eventSampleRate: 0.1 };
 
 function digest(locale: SampleLocale, seed: number): string {
   const hash = createHash('sha256');
   for (const table of SAMPLE_TABLES) {
-    for (const chunk of chunkLines(sampleLines(table, { ...SMALL, seed, locale }), 4096)) hash.update(encodeForLocale(locale, chunk));
+    for (const chunk of chunkLines(sampleLines(table, { ...SMALL, seed, locale }), 4096))
+      hash.update(encodeForLocale(locale, chunk));
   }
   return hash.digest('hex');
 }

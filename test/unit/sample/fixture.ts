@@ -15,7 +15,13 @@ export interface Generated {
 }
 
 /** Params of the test company (not the shipped one). */
-export const TEST_PARAMS = { seed: 7, customers: 500, months: 24, eventsPerActiveDay: 2, eventSampleRate: 0.05 } satisfies Partial<SampleParams>;
+export const TEST_PARAMS = {
+  seed: 7,
+  customers: 500,
+  months: 24,
+  eventsPerActiveDay: 2,
+  eventSampleRate: 0.05,
+} satisfies Partial<SampleParams>;
 
 export function generate(locale: SampleLocale, params: Partial<SampleParams> = TEST_PARAMS): Generated {
   const text = {} as Record<SampleTable, string>;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_EVENT_NAMES } from '../../../src/core/sample/eventCatalog.js';
 import { HEADERS, SAMPLE_TABLES } from '../../../src/core/sample/headers.js';
-import { CHANNEL_LABELS, INTERVAL_LABELS, PLAN_LABELS, SATISFACTION_LABELS, STATUS_LABELS, SURVEY_LABELS } from '../../../src/core/sample/labels.js';
+import {
+  CHANNEL_LABELS,
+  INTERVAL_LABELS,
+  PLAN_LABELS,
+  SATISFACTION_LABELS,
+  STATUS_LABELS,
+  SURVEY_LABELS,
+} from '../../../src/core/sample/labels.js';
 import type { SampleLocale } from '../../../src/core/sample/locale.js';
 import { eventInstant, generate, norm, TEST_PARAMS, type Generated, type Rec } from './fixture.js';
 
@@ -94,7 +101,9 @@ for (const locale of ['en', 'ja'] as SampleLocale[]) {
       const year = INTERVAL_LABELS[locale].year;
       expect(subs.some((p) => p.billing_interval === year)).toBe(true);
       expect(subs.some((p) => Number(p.amount) === 0)).toBe(true);
-      expect(subs.some((p) => p.end_date && norm(p.end_date).slice(0, 7) === norm(p.start_date as string).slice(0, 7))).toBe(true);
+      expect(
+        subs.some((p) => p.end_date && norm(p.end_date).slice(0, 7) === norm(p.start_date as string).slice(0, 7)),
+      ).toBe(true);
       expect(subs.some((p) => norm(p.start_date as string).endsWith('-01'))).toBe(true);
       expect(subs.some((p) => !norm(p.start_date as string).endsWith('-01'))).toBe(true);
       let reactivations = 0;
@@ -153,7 +162,8 @@ for (const locale of ['en', 'ja'] as SampleLocale[]) {
     it('writes events in time order, with offsets, only for known users and names', () => {
       const { rows } = get();
       const customers = new Set(rows.customers.map((r) => r.customer_id));
-      const pattern = locale === 'ja' ? /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+09:00$/ : /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+      const pattern =
+        locale === 'ja' ? /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+09:00$/ : /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
       let prev = 0;
       const onboarding = new Map<string, number>();
       const names = new Set<string>(ALL_EVENT_NAMES);
@@ -170,14 +180,16 @@ for (const locale of ['en', 'ja'] as SampleLocale[]) {
           /^[0-9a-f]{12}$/.test(e.session_id as string);
         if (!ok) bad.push(e);
         prev = t;
-        if (e.event_name === 'complete_onboarding') onboarding.set(e.customer_id as string, (onboarding.get(e.customer_id as string) ?? 0) + 1);
+        if (e.event_name === 'complete_onboarding')
+          onboarding.set(e.customer_id as string, (onboarding.get(e.customer_id as string) ?? 0) + 1);
       }
       expect(bad.slice(0, 3)).toEqual([]);
       expect(rows.events.length).toBeGreaterThan(20_000);
       expect(Math.max(...onboarding.values())).toBe(1);
       expect(onboarding.size).toBeGreaterThan(TEST_PARAMS.customers * 0.4);
       const seen = new Set(rows.events.map((e) => e.event_name));
-      for (const n of ['login', 'view_dashboard', 'export_csv', 'invite_user', 'integrate_crm', 'complete_onboarding']) expect(seen).toContain(n);
+      for (const n of ['login', 'view_dashboard', 'export_csv', 'invite_user', 'integrate_crm', 'complete_onboarding'])
+        expect(seen).toContain(n);
     });
 
     it('has quiet weekends in the event data', () => {
@@ -253,7 +265,12 @@ for (const locale of ['en', 'ja'] as SampleLocale[]) {
       });
       const responded = rows.tickets.filter((t) => t.first_response_at);
       const minutes = responded
-        .map((t) => (Date.parse(norm(t.first_response_at as string).replace(' ', 'T') + 'Z') - Date.parse(norm(t.created_at as string).replace(' ', 'T') + 'Z')) / 60_000)
+        .map(
+          (t) =>
+            (Date.parse(norm(t.first_response_at as string).replace(' ', 'T') + 'Z') -
+              Date.parse(norm(t.created_at as string).replace(' ', 'T') + 'Z')) /
+            60_000,
+        )
         .sort((a, b) => a - b);
       const median = minutes[Math.floor(minutes.length / 2)] as number;
       expect(median).toBeGreaterThan(1);

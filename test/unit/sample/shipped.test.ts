@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { encodeCp932, resolveParams, SIZE_PRESETS, type SampleLocale, type SampleTable } from '../../../src/core/sample/index.js';
+import {
+  encodeCp932,
+  resolveParams,
+  SIZE_PRESETS,
+  type SampleLocale,
+  type SampleTable,
+} from '../../../src/core/sample/index.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const DIR = path.join(ROOT, 'public/sample');
@@ -23,7 +29,10 @@ interface ManifestFile {
   rows: number;
   sha256: string;
 }
-const manifest = JSON.parse(readFileSync(path.join(DIR, 'manifest.json'), 'utf8')) as { params: Record<string, unknown>; files: ManifestFile[] };
+const manifest = JSON.parse(readFileSync(path.join(DIR, 'manifest.json'), 'utf8')) as {
+  params: Record<string, unknown>;
+  files: ManifestFile[];
+};
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 describe('shipped sample (public/sample)', () => {
@@ -69,7 +78,9 @@ describe('shipped sample (public/sample)', () => {
     }
     for (const ch of ['髙', '﨑', '①', '㈱']) expect(all).toContain(ch);
     // Not valid UTF-8: a reader must detect Shift_JIS.
-    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path.join(DIR, 'ja/customers.csv')))).toThrow();
+    expect(() =>
+      new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path.join(DIR, 'ja/customers.csv'))),
+    ).toThrow();
   });
 
   it('has English files in UTF-8 with a few non-ASCII names', () => {
@@ -81,9 +92,14 @@ describe('shipped sample (public/sample)', () => {
   it('is exactly what the script generates today (same manifest, so same sha256 of every file)', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'kpi-sample-'));
     try {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-sample.ts', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-sample.ts', '--out', out], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       expect(r.status, r.stderr).toBe(0);
-      expect(readFileSync(path.join(out, 'manifest.json'), 'utf8')).toBe(readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
+      expect(readFileSync(path.join(out, 'manifest.json'), 'utf8')).toBe(
+        readFileSync(path.join(DIR, 'manifest.json'), 'utf8'),
+      );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

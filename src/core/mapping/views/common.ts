@@ -36,7 +36,9 @@ export function fromTable(m: ConfirmedMapping, ctx: ExprContext): string {
 
 /** The select list of a canonical view, in schema order, each column cast to its type (NULL when absent). */
 export function typedColumns(view: CanonicalView, exprs: Readonly<Record<string, string>>): string {
-  return CANONICAL_SCHEMA[view].map(([name, type]) => `CAST(${exprs[name] ?? 'NULL'} AS ${type}) AS ${ident(name)}`).join(', ');
+  return CANONICAL_SCHEMA[view]
+    .map(([name, type]) => `CAST(${exprs[name] ?? 'NULL'} AS ${type}) AS ${ident(name)}`)
+    .join(', ');
 }
 
 /** SELECT of no rows with a view's canonical columns and types (the view when no file feeds it). */

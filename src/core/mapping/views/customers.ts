@@ -21,7 +21,8 @@ export interface SegmentChoice {
 
 function attributeText(col: LoadedColumn): string {
   const c = ident(col.name);
-  if (isNumericType(col.type)) return `(CASE WHEN ${c} = round(${c}) THEN CAST(CAST(${c} AS BIGINT) AS VARCHAR) ELSE CAST(${c} AS VARCHAR) END)`;
+  if (isNumericType(col.type))
+    return `(CASE WHEN ${c} = round(${c}) THEN CAST(CAST(${c} AS BIGINT) AS VARCHAR) ELSE CAST(${c} AS VARCHAR) END)`;
   return varcharExpr(col);
 }
 
@@ -41,7 +42,12 @@ function segmentExpr(segment: SegmentChoice | null, qualifier: string): string {
 }
 
 /** Stage SELECT of a customers table with the union's attribute columns (NULL where this table lacks one). */
-export function customersStage(m: ConfirmedMapping, index: number, ctx: ExprContext, attributeNames: readonly string[]): string {
+export function customersStage(
+  m: ConfirmedMapping,
+  index: number,
+  ctx: ExprContext,
+  attributeNames: readonly string[],
+): string {
   const f = fieldExprs(m, ctx);
   const byName = new Map(m.attributes.map((a) => [a.name, m.table.columns.find((c) => c.name === a.source)]));
   const attrs = attributeNames.map((name) => {
@@ -73,7 +79,10 @@ export function customersSelect(
   if (customerStages.length === 0) {
     const sources = [
       ...revenueStages.map((s) => `SELECT customer_id, first_start, trial_start, trial_end, plan FROM (${s}) AS r`),
-      ...snapshotStages.map((s) => `SELECT customer_id, month AS first_start, CAST(NULL AS DATE) AS trial_start, CAST(NULL AS DATE) AS trial_end, CAST(NULL AS VARCHAR) AS plan FROM (${s}) AS m`),
+      ...snapshotStages.map(
+        (s) =>
+          `SELECT customer_id, month AS first_start, CAST(NULL AS DATE) AS trial_start, CAST(NULL AS DATE) AS trial_end, CAST(NULL AS VARCHAR) AS plan FROM (${s}) AS m`,
+      ),
     ];
     if (sources.length === 0) return emptySelect('customers');
     const cols = typedColumns('customers', {

@@ -29,7 +29,21 @@ import { TRIAL_STATUSES } from '../vocabulary.js';
 import { columnOf, fieldExprs, fromTable } from './common.js';
 
 /** Stage column names, in order. */
-export const REVENUE_STAGE_COLUMNS = ['customer_id', 'start_date', 'end_date', 'mrr', 'plan', 'quantity', 'currency', 'first_start', 'trial_start', 'trial_end', 'is_revenue', '__key', '__src'] as const;
+export const REVENUE_STAGE_COLUMNS = [
+  'customer_id',
+  'start_date',
+  'end_date',
+  'mrr',
+  'plan',
+  'quantity',
+  'currency',
+  'first_start',
+  'trial_start',
+  'trial_end',
+  'is_revenue',
+  '__key',
+  '__src',
+] as const;
 
 function statusFilter(status: string | null, won: string | null, n: Normalisation): string {
   const parts: string[] = [];
@@ -84,9 +98,17 @@ export function subscriptionStage(m: ConfirmedMapping, index: number, ctx: ExprC
 
   const ended = n.periodEndInclusive ? `CAST(ended + INTERVAL 1 DAY AS DATE)` : 'ended';
   const flagged = `CASE WHEN at_period_end THEN period_end END`;
-  const cancellation = n.endDateRule === 'canceled_at_first' ? [ended, 'canceled_at', 'cancel_at', flagged] : [ended, 'cancel_at', flagged, 'canceled_at'];
-  const revenueStart = f.has('trial_end') ? `CASE WHEN trial_end > start_raw THEN trial_end ELSE start_raw END` : 'start_raw';
-  const term = n.termMonths !== null ? [`CAST(${revenueStart} + INTERVAL (${numberLiteral(Math.trunc(n.termMonths))}) MONTH AS DATE)`] : [];
+  const cancellation =
+    n.endDateRule === 'canceled_at_first'
+      ? [ended, 'canceled_at', 'cancel_at', flagged]
+      : [ended, 'cancel_at', flagged, 'canceled_at'];
+  const revenueStart = f.has('trial_end')
+    ? `CASE WHEN trial_end > start_raw THEN trial_end ELSE start_raw END`
+    : 'start_raw';
+  const term =
+    n.termMonths !== null
+      ? [`CAST(${revenueStart} + INTERVAL (${numberLiteral(Math.trunc(n.termMonths))}) MONTH AS DATE)`]
+      : [];
   const trialStatus = `status IN ${literalList(TRIAL_STATUSES)}`;
   return select(
     {

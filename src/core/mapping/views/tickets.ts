@@ -39,7 +39,11 @@ export function ticketsStage(m: ConfirmedMapping, index: number, ctx: ExprContex
   const f = fieldExprs(m, ctx);
   const created = f.timestamp('created_at');
   const after = (d: string | null): string[] => (d ? [`${created} + ${d}`] : []);
-  const firstResponse = [f.timestamp('first_response_at'), ...after(durationExpr(columnOf(m, 'first_response_minutes'), 60)), ...after(durationExpr(columnOf(m, 'first_response_seconds'), 1))];
+  const firstResponse = [
+    f.timestamp('first_response_at'),
+    ...after(durationExpr(columnOf(m, 'first_response_minutes'), 60)),
+    ...after(durationExpr(columnOf(m, 'first_response_seconds'), 1)),
+  ];
   const resolved = [f.timestamp('resolved_at'), ...after(durationExpr(columnOf(m, 'resolution_minutes'), 60))];
   const sat = columnOf(m, 'satisfaction');
   const cols = typedColumns('tickets', {

@@ -28,12 +28,18 @@ const HOURS = HOUR_WEIGHTS.map((_, h) => h);
 const MEAN_SESSIONS = 1.38;
 
 function hex(n: number, width: number): string {
-  return (n >>> 0).toString(16).padStart(8, '0').slice(8 - width);
+  return (n >>> 0)
+    .toString(16)
+    .padStart(8, '0')
+    .slice(8 - width);
 }
 
 /** Session id: 12 hex digits derived from the user, day and session number. */
 export function sessionIdOf(seed: number, customer: number, user: number, day: number, s: number): string {
-  return hex(hashInts(seed, TAG.session, customer, user, day, s), 8) + hex(hashInts(seed, TAG.session, s, day, user, customer), 4);
+  return (
+    hex(hashInts(seed, TAG.session, customer, user, day, s), 8) +
+    hex(hashInts(seed, TAG.session, s, day, user, customer), 4)
+  );
 }
 
 /** Last local millisecond at which an event may be written (end of `endDate` at +09:00). */

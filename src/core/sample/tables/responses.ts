@@ -50,11 +50,20 @@ function sentimentOf(survey: SurveyKind, score: number): Sentiment {
   return score >= 4 ? 'positive' : score === 3 ? 'neutral' : 'negative';
 }
 
-function answer(p: ResolvedParams, rng: Rng, c: CustomerModel, userId: string, survey: SurveyKind, day: number, at: number): Answer {
+function answer(
+  p: ResolvedParams,
+  rng: Rng,
+  c: CustomerModel,
+  userId: string,
+  survey: SurveyKind,
+  day: number,
+  at: number,
+): Answer {
   const h = perceivedHealth(c, day);
-  const score = survey === 'nps'
-    ? Math.min(10, Math.max(0, Math.round(rng.normal(3 + 7 * Math.pow(h, 0.7), 1.6))))
-    : Math.min(5, Math.max(1, Math.round(rng.normal(2 + 3.2 * h, 0.8))));
+  const score =
+    survey === 'nps'
+      ? Math.min(10, Math.max(0, Math.round(rng.normal(3 + 7 * Math.pow(h, 0.7), 1.6))))
+      : Math.min(5, Math.max(1, Math.round(rng.normal(2 + 3.2 * h, 0.8))));
   const sentiment = sentimentOf(survey, score);
   const withComment = rng.chance((survey === 'nps' ? 0.3 : 0.2) + (sentiment === 'negative' ? 0.15 : 0));
   const comment = withComment ? rng.pick(COMMENTS[p.locale][sentiment]) : '';
@@ -76,7 +85,15 @@ export function* responseLines(p: ResolvedParams): Generator<string> {
   const emit = (a: Answer): string => {
     const id = p.locale === 'ja' ? String(nextId++) : `R${String(nextId++).padStart(6, '0')}`;
     return csvLine(
-      [id, a.customerId, a.userId, SURVEY_LABELS[p.locale][a.survey], a.score, formatLocalTime(p.locale, a.at, 'survey'), a.comment],
+      [
+        id,
+        a.customerId,
+        a.userId,
+        SURVEY_LABELS[p.locale][a.survey],
+        a.score,
+        formatLocalTime(p.locale, a.at, 'survey'),
+        a.comment,
+      ],
       nl,
     );
   };

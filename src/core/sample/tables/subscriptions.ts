@@ -23,20 +23,20 @@ export function* subscriptionLines(p: ResolvedParams): Generator<string> {
     for (let k = 0; k < c.periods.length; k++) {
       const per = c.periods[k]!;
       yield csvLine(
-          [
-            subscriptionIdOf(c.id, k, p.locale),
-            c.id,
-            PLAN_LABELS[p.locale][per.plan],
-            INTERVAL_LABELS[p.locale][per.interval],
-            per.amount,
-            per.quantity,
-            facts.currency,
-            formatDate(p.locale, per.start),
-            per.end === null ? '' : formatDate(p.locale, per.end),
-            per.mrr,
-          ],
-          facts.newline,
-        );
+        [
+          subscriptionIdOf(c.id, k, p.locale),
+          c.id,
+          PLAN_LABELS[p.locale][per.plan],
+          INTERVAL_LABELS[p.locale][per.interval],
+          per.amount,
+          per.quantity,
+          facts.currency,
+          formatDate(p.locale, per.start),
+          per.end === null ? '' : formatDate(p.locale, per.end),
+          per.mrr,
+        ],
+        facts.newline,
+      );
     }
   }
 }

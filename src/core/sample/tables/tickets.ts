@@ -58,13 +58,20 @@ function draw(p: ResolvedParams, rng: Rng, c: CustomerModel, created: number, ho
     resolved = rng.chance(0.6) ? addBusinessMinutes(loc, created, rng.logNormal(240, 0.8)) : null;
   } else {
     if (channel === 'phone') first = created + rng.int(0, 180_000);
-    else if (channel === 'chat' && inBusinessHours(loc, created)) first = created + Math.round(rng.logNormal(3, 0.8) * 60_000);
-    else first = addBusinessMinutes(loc, created, rng.logNormal(channel === 'chat' ? 15 : 90, channel === 'chat' ? 0.8 : 1));
+    else if (channel === 'chat' && inBusinessHours(loc, created))
+      first = created + Math.round(rng.logNormal(3, 0.8) * 60_000);
+    else
+      first = addBusinessMinutes(
+        loc,
+        created,
+        rng.logNormal(channel === 'chat' ? 15 : 90, channel === 'chat' ? 0.8 : 1),
+      );
     if (rng.chance(FCR[channel] * (0.7 + 0.5 * c.health))) {
       replies = 1;
-      resolved = channel === 'email'
-        ? addBusinessMinutes(loc, first, rng.logNormal(30, 1))
-        : first + Math.round(rng.logNormal(8, 0.7) * 60_000);
+      resolved =
+        channel === 'email'
+          ? addBusinessMinutes(loc, first, rng.logNormal(30, 1))
+          : first + Math.round(rng.logNormal(8, 0.7) * 60_000);
     } else {
       replies = 2 + rng.poisson(1.5);
       resolved = addBusinessMinutes(loc, first, (rng.logNormal(480, 1) * (replies - 1)) / 1.5);
