@@ -18,7 +18,7 @@ class RecordingEngine implements SqlEngine {
     return this.inner.query(sql, params);
   }
   async exec(sql: string): Promise<void> {
-    const m = /^CREATE OR REPLACE TABLE "?kpi"?\."?([a-z_]+)"? AS (?!SELECT CAST\(NULL)/.exec(sql);
+    const m = /^CREATE OR REPLACE (?:TABLE|VIEW) "?kpi"?\."?([a-z_]+)"? AS (?!SELECT CAST\(NULL)/.exec(sql);
     if (m) this.built.push(m[1]!);
     return this.inner.exec(sql);
   }
@@ -67,22 +67,25 @@ describe('canonical model rebuilds', () => {
   }, 60_000);
   afterAll(() => native.close());
 
-  it('materialises every canonical table', async () => {
-    expect(await count('customers')).toBe(2);
-    expect(await count('events')).toBe(6);
-    const kinds = tableToRows(
+  const kpiTables = async (): Promise<unknown[]> =>
+    tableToRows(
       await engine.query("SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'kpi' ORDER BY 1"),
     ).map((r) => r.t);
-    expect(kinds).toEqual(
-      expect.arrayContaining([
-        'customers',
-        'events',
-        'mrr_monthly_source',
-        'responses',
-        'subscription_periods',
-        'tickets',
-      ]),
+  const kpiViews = async (): Promise<unknown[]> =>
+    tableToRows(
+      await engine.query(
+        "SELECT view_name AS t FROM duckdb_views() WHERE NOT internal AND schema_name = 'kpi' ORDER BY 1",
+      ),
+    ).map((r) => r.t);
+
+  it('materialises every canonical table; clean typed events are a view over the loaded table', async () => {
+    expect(await count('customers')).toBe(2);
+    expect(await count('events')).toBe(6);
+    expect(await kpiTables()).toEqual(
+      expect.arrayContaining(['customers', 'mrr_monthly_source', 'responses', 'subscription_periods', 'tickets']),
     );
+    expect(await kpiTables()).not.toContain('events');
+    expect(await kpiViews()).toEqual(['events']);
   });
 
   it('a rebuild with nothing changed builds nothing again', async () => {
@@ -106,6 +109,39 @@ describe('canonical model rebuilds', () => {
     const r = await ws.load(source('events.csv', EVENTS(9)), { mode: 'strict', tableName: 'events' });
     expect(r.ok).toBe(true);
     expect(engine.built).toContain('events');
+    expect(await count('events')).toBe(9);
+  });
+
+  it('events whose text needs trimming are materialised trimmed, and a clean reload is a view again', async () => {
+    const padded =
+      'user_id,customer_id,event_name,event_time\n' +
+      ' u1,c1,login ,2024-03-01T10:00:00\n' +
+      'u1 ,c1,login,2024-03-02T10:00:00\n' +
+      'u2,\u3000c2,login,2024-03-02T11:00:00\n' +
+      'u3,c2,,2024-03-02T12:00:00\n';
+    const r = await ws.load(source('events.csv', padded), { mode: 'strict', tableName: 'events' });
+    expect(r.ok).toBe(true);
+    expect(await kpiViews()).not.toContain('events');
+    expect(await kpiTables()).toContain('events');
+    const rows = tableToRows(
+      await engine.query('SELECT user_id, customer_id, event_name FROM kpi.events ORDER BY event_time'),
+    );
+    // Trimmed (the ideographic space too); the row without an event name is left out.
+    expect(rows).toEqual([
+      { user_id: 'u1', customer_id: 'c1', event_name: 'login' },
+      { user_id: 'u1', customer_id: 'c1', event_name: 'login' },
+      { user_id: 'u2', customer_id: 'c2', event_name: 'login' },
+    ]);
+    const again = await ws.load(source('events.csv', EVENTS(9)), { mode: 'strict', tableName: 'events' });
+    expect(again.ok).toBe(true);
+    expect(await kpiViews()).toEqual(['events']);
+    expect(await count('events')).toBe(9);
+  });
+
+  it('a renamed events table keeps feeding the model', async () => {
+    await ws.rename('events', 'product_events');
+    expect(await count('events')).toBe(9);
+    await ws.rename('product_events', 'events');
     expect(await count('events')).toBe(9);
   });
 

@@ -11,7 +11,7 @@ import { sizeBandsFor } from './segments.js';
 import { ident } from './sql.js';
 import type { ConfirmedMapping, MappingWarning, Role } from './types.js';
 import { customersSelect, customersStage, type SegmentChoice } from './views/customers.js';
-import { eventsSelect, eventsStage } from './views/events.js';
+import { eventsPassthrough, eventsSelect, eventsStage } from './views/events.js';
 import { mrrMonthlySourceSelect, snapshotStage } from './views/mrrMonthlySource.js';
 import { responsesSelect, responsesStage } from './views/responses.js';
 import { invoiceStage, subscriptionStage } from './views/revenueStage.js';
@@ -52,6 +52,8 @@ export interface CanonicalSql {
   statements: string[];
   /** The canonical view each statement creates (same order). */
   views: CanonicalView[];
+  /** What each statement creates: a TABLE (materialised) or a VIEW (same order). */
+  kinds: ('TABLE' | 'VIEW')[];
   warnings: MappingWarning[];
   /** Views fed by at least one file (customers also when synthesised). */
   available: CanonicalView[];
@@ -238,11 +240,18 @@ export function buildCanonicalSql(mappings: readonly ConfirmedMapping[], options
   ];
   const target = (view: CanonicalView): string =>
     options.schema ? `${ident(options.schema)}.${ident(view)}` : ident(view);
-  const kind = options.materialize ? 'TABLE' : 'VIEW';
-  const statements = selects.map(([view, body]) => `CREATE OR REPLACE ${kind} ${target(view)} AS ${body}`);
+  // Materialised, except events read as they are from one table: a view costs nothing
+  // to build and holds no second copy of the largest table.
+  const events = of('events');
+  const passthrough = events.length === 1 && eventsPassthrough(events[0]![0]);
+  const kinds = selects.map(([view]): 'TABLE' | 'VIEW' =>
+    options.materialize && !(view === 'events' && passthrough) ? 'TABLE' : 'VIEW',
+  );
+  const statements = selects.map(([view, body], i) => `CREATE OR REPLACE ${kinds[i]} ${target(view)} AS ${body}`);
   return {
     statements,
     views: selects.map(([view]) => view),
+    kinds,
     warnings,
     available: availableViews(usable),
     roles: [...new Set(usable.map((m) => m.role))],

@@ -64,8 +64,9 @@ export function textOf(col: LoadedColumn): string {
   return `NULLIF(trim(translate(CAST(${ident(col.name)} AS VARCHAR), ${literal(FULL_WIDTH.from)}, ${literal(FULL_WIDTH.to)})), '')`;
 }
 
-/** Plain text of a column (VARCHAR), trimmed, NULL when blank. */
+/** Plain text of a column (VARCHAR), trimmed, NULL when blank; as it is when known {@link LoadedColumn.clean}. */
 export function varcharExpr(col: LoadedColumn): string {
+  if (col.clean === true && col.type.toUpperCase() === 'VARCHAR') return ident(col.name);
   return `NULLIF(trim(CAST(${ident(col.name)} AS VARCHAR)), '')`;
 }
 

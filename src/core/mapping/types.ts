@@ -11,6 +11,11 @@ export interface LoadedColumn {
   type: string;
   /** Up to ~50 values as text (NULL cells as `null`). */
   samples: (string | null)[];
+  /**
+   * Text that needs no trimming: no value is empty or changed by `trim` (checked over
+   * every row by the modeller, see `cleanText.ts`). Absent: not known, so text is trimmed.
+   */
+  clean?: boolean;
 }
 
 /** A table ingest created in DuckDB from one file. */

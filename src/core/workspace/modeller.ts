@@ -13,7 +13,9 @@ import { CANONICAL_SCHEMA, type CanonicalView } from '../model/schema.js';
 import {
   bindMapping,
   buildCanonicalSql,
+  cleanTextSql,
   confirmDetection,
+  eventsTextColumns,
   detectMapping,
   MIN_CONFIDENCE,
   recall,
@@ -85,6 +87,8 @@ export class Modeller {
   private readonly confirmed = new Map<string, ConfirmedMapping>();
   /** What each canonical table was last built from (source tables and their loads, and the SQL). */
   private readonly builtFrom = new Map<CanonicalView, string>();
+  /** Which text columns need no trimming, by table and load (`name\0load`), then column. */
+  private readonly cleanText = new Map<string, Map<string, boolean>>();
   private segmentAttribute: string | null = null;
   /** The user chose the segment in this session (else a remembered choice applies). */
   private segmentChosen = false;
@@ -204,6 +208,49 @@ export class Modeller {
     this.reportingCurrency = currency;
   }
 
+  /**
+   * Drops the canonical table or view `view` (only a view when `only` says so): DuckDB
+   * will not replace a table by a view or the other way round.
+   */
+  private async dropCanonical(view: CanonicalView, only?: 'VIEW'): Promise<void> {
+    const isView =
+      tableToRows(
+        await this.engine.query(
+          'SELECT count(*) AS n FROM duckdb_views() WHERE NOT internal AND schema_name = $1 AND view_name = $2',
+          [MODEL_SCHEMA, view],
+        ),
+      )[0]?.n !== 0;
+    if (isView) await this.engine.exec(`DROP VIEW IF EXISTS ${MODEL_SCHEMA}.${quoteIdent(view)}`);
+    else if (only !== 'VIEW') await this.engine.exec(`DROP TABLE IF EXISTS ${MODEL_SCHEMA}.${quoteIdent(view)}`);
+  }
+
+  /**
+   * The mapping with its events text columns marked {@link LoadedColumn.clean} where no
+   * value needs trimming: one read of the table per load (cached), so a clean 10-million-row
+   * events file is served by a view rather than copied and trimmed.
+   */
+  private async withCleanText(m: ConfirmedMapping, load: number | undefined): Promise<ConfirmedMapping> {
+    const columns = eventsTextColumns(m);
+    if (columns.length === 0) return m;
+    const key = `${m.table.table}\0${load ?? ''}`;
+    let known = load === undefined ? undefined : this.cleanText.get(key);
+    if (!known || columns.some((c) => !known!.has(c))) {
+      const sql = cleanTextSql(`main.${quoteIdent(m.table.table)}`, columns);
+      const row = sql ? (tableToRows(await this.engine.query(sql))[0] ?? {}) : {};
+      known = new Map(columns.map((c, i) => [c, row[String(i)] === false]));
+      for (const k of [...this.cleanText.keys()]) if (k.startsWith(`${m.table.table}\0`)) this.cleanText.delete(k);
+      if (load !== undefined) this.cleanText.set(key, known);
+    }
+    const flags = known;
+    return {
+      ...m,
+      table: {
+        ...m.table,
+        columns: m.table.columns.map((c) => (flags.has(c.name) ? { ...c, clean: flags.get(c.name) === true } : c)),
+      },
+    };
+  }
+
   /** Rebuilds every canonical view from the given user tables (name and source file). */
   async rebuild(tables: readonly { name: string; file: string | null; load?: number }[]): Promise<ModelState> {
     await this.engine.exec(`CREATE SCHEMA IF NOT EXISTS ${MODEL_SCHEMA}`);
@@ -230,7 +277,10 @@ export class Modeller {
       }
       described.push({ table: t.name, file: loaded.file, detection, mapping, origin, memory });
     }
-    const mappings = described.map((d) => d.mapping).filter((m): m is ConfirmedMapping => m !== null);
+    const mappings: ConfirmedMapping[] = [];
+    for (const [i, d] of described.entries()) {
+      if (d.mapping) mappings.push(await this.withCleanText(d.mapping, tables[i]!.load));
+    }
     const segmentAttribute = this.segmentChosen ? this.segmentAttribute : rememberedSegment(described);
     const built = buildCanonicalSql(mappings, {
       segmentAttribute,
@@ -250,8 +300,20 @@ export class Modeller {
         const key = `${sources}\n${statement}`;
         if (this.builtFrom.get(view) === key) continue;
         this.builtFrom.delete(view);
-        await this.engine.exec(emptyCanonicalSql(view));
-        await this.engine.exec(statement);
+        if (built.kinds[i] === 'VIEW') {
+          // A view replaces whatever is there; if it cannot be created, an empty table stands in.
+          await this.dropCanonical(view);
+          try {
+            await this.engine.exec(statement);
+          } catch (err) {
+            await this.engine.exec(emptyCanonicalSql(view));
+            throw err;
+          }
+        } else {
+          await this.dropCanonical(view, 'VIEW');
+          await this.engine.exec(emptyCanonicalSql(view));
+          await this.engine.exec(statement);
+        }
         this.builtFrom.set(view, key);
       }
     } finally {
