@@ -7,23 +7,33 @@
  * clean and already typed is served by a view instead of a copy (see `views/events.ts`).
  *
  * The test is DuckDB's own `trim` (so it agrees with the expression it stands in for);
- * it reads the table once and writes nothing.
+ * it reads the table and writes nothing.
  */
 import { ident } from './sql.js';
 
-/** SQL that is true for a VARCHAR value that `NULLIF(trim(x), '')` would change; NULL for NULL. */
+/**
+ * SQL that is true for a VARCHAR value that `NULLIF(trim(x), '')` would change; NULL for
+ * NULL. `trim` strips only Unicode space separators, of which U+0020 is the only ASCII
+ * one: an all-ASCII value (byte length = character length) not starting or ending with a
+ * space cannot change, so the exact comparison runs only for the other values (as a WHERE
+ * clause, DuckDB evaluates the right of AND only where the left holds).
+ */
 export function needsTrimSql(x: string): string {
-  return `(${x} = '' OR trim(${x}) <> ${x})`;
+  return (
+    `(${x} = '' OR starts_with(${x}, ' ') OR ends_with(${x}, ' ') OR ` +
+    `((unicode(${x}) > 127 OR strlen(${x}) <> length(${x})) AND trim(${x}) <> ${x}))`
+  );
 }
 
 /**
  * One query over a table answering, per column, whether some value needs trimming:
- * `SELECT coalesce(bool_or(…), false) AS "0", … FROM table`. Null when there is no column.
+ * `SELECT EXISTS (SELECT 1 FROM table WHERE …) AS "0", …` (each stops at the first such
+ * value). Null when there is no column.
  */
 export function cleanTextSql(qualifiedTable: string, columns: readonly string[]): string | null {
   if (columns.length === 0) return null;
   const tests = columns.map(
-    (c, i) => `coalesce(bool_or(${needsTrimSql(`CAST(${ident(c)} AS VARCHAR)`)}), false) AS "${i}"`,
+    (c, i) => `EXISTS (SELECT 1 FROM ${qualifiedTable} WHERE ${needsTrimSql(ident(c))}) AS "${i}"`,
   );
-  return `SELECT ${tests.join(', ')} FROM ${qualifiedTable}`;
+  return `SELECT ${tests.join(', ')}`;
 }
