@@ -3,7 +3,8 @@
  * then runs the dashboard tiles and the heavy views, printing every statement the core sends
  * with its wall time, slowest first. Profile before optimising:
  *   npx tsx bench/profile.ts bench/cache/s/en [--explain]
- * With --explain, the five slowest statements are re-run under EXPLAIN ANALYZE.
+ * With --explain, statements over 0.5 s are re-run at once under EXPLAIN ANALYZE (same
+ * session variables) and the five slowest plans printed.
  */
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
@@ -28,16 +29,32 @@ class TimingEngine implements SqlEngine {
   step = '';
   readonly timings: Timing[] = [];
   constructor(private readonly inner: SqlEngine) {}
-  private async timed<T>(sql: string, fn: () => Promise<T>): Promise<T> {
+  /** With --explain: statements slower than this (ms) are re-run at once under EXPLAIN ANALYZE. */
+  explainOverMs: number | null = null;
+  readonly plans: { label: string; ms: number; plan: string }[] = [];
+  private async timed<T>(sql: string, fn: () => Promise<T>, params?: readonly SqlValue[]): Promise<T> {
     const t0 = performance.now();
     try {
       return await fn();
     } finally {
-      this.timings.push({ step: this.step, sql, ms: performance.now() - t0 });
+      const ms = performance.now() - t0;
+      this.timings.push({ step: this.step, sql, ms });
+      if (this.explainOverMs !== null && ms > this.explainOverMs && !/^\s*(SET|PREPARE|EXECUTE)/i.test(sql))
+        await this.explain(sql, ms, params);
+    }
+  }
+  /** EXPLAIN ANALYZE right after the statement, while its session variables are still set. */
+  private async explain(sql: string, ms: number, params?: readonly SqlValue[]): Promise<void> {
+    const body = sql.replace(/CREATE OR REPLACE (?:TABLE|VIEW) \S+ AS/i, '');
+    try {
+      const rows = tableToRows(await this.inner.query(`EXPLAIN ANALYZE ${body}`, params));
+      this.plans.push({ label: `[${this.step}] ${label(sql)}`, ms, plan: String(rows[0]?.explain_value ?? '') });
+    } catch (e) {
+      this.plans.push({ label: `[${this.step}] ${label(sql)}`, ms, plan: (e as Error).message.split('\n')[0]! });
     }
   }
   query(sql: string, params?: readonly SqlValue[]): Promise<Table> {
-    return this.timed(sql, () => this.inner.query(sql, params));
+    return this.timed(sql, () => this.inner.query(sql, params), params);
   }
   exec(sql: string): Promise<void> {
     return this.timed(sql, () => this.inner.exec(sql));
@@ -64,6 +81,7 @@ async function main(): Promise<void> {
   const explain = process.argv.includes('--explain');
   const native = await NativeEngine.create(1);
   const engine = new TimingEngine(native);
+  if (explain) engine.explainOverMs = 500;
   const ws = new Workspace(engine, loadCatalogue(readSqlFiles()), { reportingOffsetMinutes: 0 });
   await ws.init();
   engine.step = 'ingest';
@@ -99,21 +117,8 @@ async function main(): Promise<void> {
   const slow = [...engine.timings].sort((a, b) => b.ms - a.ms).slice(0, 25);
   console.log('\nslowest statements (ms):');
   for (const t of slow) console.log(`${t.ms.toFixed(0).padStart(8)}  [${t.step}] ${label(t.sql)}`);
-  if (explain) {
-    for (const t of slow.slice(0, 5)) {
-      if (/^\s*(SET|PREPARE|EXECUTE)/i.test(t.sql)) continue;
-      const sql = /CREATE OR REPLACE TABLE \S+ AS/i.test(t.sql)
-        ? t.sql.replace(/CREATE OR REPLACE TABLE \S+ AS/i, '')
-        : t.sql;
-      console.log(`\n==== EXPLAIN ANALYZE ${label(t.sql)}`);
-      try {
-        const rows = tableToRows(await native.query(`EXPLAIN ANALYZE ${sql}`));
-        console.log(String(rows[0]?.explain_value ?? JSON.stringify(rows[0])));
-      } catch (e) {
-        console.log((e as Error).message.split('\n')[0]);
-      }
-    }
-  }
+  for (const p of [...engine.plans].sort((a, b) => b.ms - a.ms).slice(0, 5))
+    console.log(`\n==== EXPLAIN ANALYZE (${p.ms.toFixed(0)} ms) ${p.label}\n${p.plan}`);
   native.close();
 }
 
