@@ -140,17 +140,97 @@ export interface TextStats {
   nonAscii: number;
   /** Hiragana, katakana, CJK ideographs, CJK punctuation, full-width forms, enclosed/compat CJK. */
   japanese: number;
-  /** Half-width katakana (U+FF61–U+FF9F): legitimate but rare, typical of mis-decoding. */
+  /**
+   * Of `japanese`, CJK ideographs outside JIS X 0208 level 1 (level 2, NEC/IBM extensions,
+   * others) that are not in `sameRowKanji`: legitimate, but a few percent of the kanji of
+   * real text, while a wrong decoding of single-byte text lands on them about a third of
+   * the time.
+   */
+  rareKanji: number;
+  /**
+   * Of `japanese`, CJK ideographs that are the third or later of consecutive ideographs in
+   * one JIS X 0208 row. Rows are ordered by reading, so real text has pairs (期間, 利用:
+   * about 4% of adjacent kanji) but hardly ever three; a wrong decoding that pairs one
+   * repeated byte with varying ones (EUC-JP half-width katakana, 0x8E + 0xA1–0xDF, read as
+   * Shift_JIS) produces nothing else.
+   */
+  sameRowKanji: number;
+  /** Half-width katakana and punctuation (U+FF61–U+FF9F), common in bank and billing exports. */
   halfWidthKana: number;
+  /**
+   * Of `halfWidthKana`, the spelled ones: letters (ｦ, ｱ–ﾝ), ﾞ after a kana that takes it, ﾟ
+   * after ﾊ–ﾎ, and small kana or ｰ after a kana. Not the punctuation ｡｢｣､･, nor marks and
+   * small kana in impossible places — which is what the lead bytes of EUC-JP kana and symbol
+   * rows and misaligned pairs become when read as Shift_JIS.
+   */
+  halfWidthKanaSpelled: number;
+  /** Private-use characters (Shift_JIS user-defined rows 0xF040–0xF9FC): vendor gaiji, hardly ever in exports. */
+  privateUse: number;
   /** C0 control characters other than tab, CR, LF. */
   controls: number;
 }
 
-/** Counts the character classes of `text` used to score a decoding. */
-export function textStats(text: string): TextStats {
-  const s: TextStats = { replacements: 0, nonAscii: 0, japanese: 0, halfWidthKana: 0, controls: 0 };
+/** Row (1–94) in JIS X 0208 of each BMP character, 0 for none; the first row wins for duplicates. */
+let jisRows: Uint8Array | null = null;
+
+/** Builds {@link jisRows} once from the WHATWG EUC-JP decoder (whose pairs are JIS X 0208 + 0x8080). */
+function jisRowTable(): Uint8Array {
+  if (jisRows) return jisRows;
+  const bytes = new Uint8Array(94 * 94 * 2);
+  for (let i = 0; i < 94 * 94; i++) {
+    bytes[2 * i] = 0xa1 + Math.floor(i / 94);
+    bytes[2 * i + 1] = 0xa1 + (i % 94);
+  }
+  // Every pair decodes to one BMP character or one U+FFFD (neither byte is ASCII).
+  const text = new TextDecoder('euc-jp').decode(bytes);
+  const rows = new Uint8Array(0x10000);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c !== 0xfffd && rows[c] === 0) rows[c] = 1 + Math.floor(i / 94);
+  }
+  jisRows = rows;
+  return rows;
+}
+
+/** JIS X 0208 level-1 kanji: rows 16–47. */
+const isLevel1Row = (row: number): boolean => row >= 16 && row <= 47;
+
+const isIdeograph = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+/** Half-width katakana that take ﾞ: ｳ, ｶ–ｺ, ｻ–ｿ, ﾀ–ﾄ, ﾊ–ﾎ. */
+const takesVoicedMark = (c: number): boolean =>
+  c === 0xff73 || (c >= 0xff76 && c <= 0xff84) || (c >= 0xff8a && c <= 0xff8e);
+
+/** Whether half-width katakana `c` is spelled plausibly after the character `prev` (see {@link TextStats.halfWidthKanaSpelled}). */
+function halfWidthKanaSpelled(c: number, prev: number): boolean {
+  if (c <= 0xff65) return false; // ｡｢｣､･
+  if (c === 0xff9e) return takesVoicedMark(prev); // ﾞ
+  if (c === 0xff9f) return prev >= 0xff8a && prev <= 0xff8e; // ﾟ
+  if (c >= 0xff67 && c <= 0xff70) return prev >= 0xff66 && prev <= 0xff9f; // ｧ–ｯ, ｰ
+  return true;
+}
+
+/** Counts the character classes of `text` used to score a decoding. */
+export function textStats(text: string): TextStats {
+  const s: TextStats = {
+    replacements: 0,
+    nonAscii: 0,
+    japanese: 0,
+    rareKanji: 0,
+    sameRowKanji: 0,
+    halfWidthKana: 0,
+    halfWidthKanaSpelled: 0,
+    privateUse: 0,
+    controls: 0,
+  };
+  const rows = jisRowTable();
+  let prev = 0;
+  let prevKanjiRow = 0;
+  let sameRowRun = 0; // ideographs before this one in the current run of one JIS row
+  for (let i = 0; i < text.length; prev = text.charCodeAt(i), i++) {
+    const c = text.charCodeAt(i);
+    const kanjiRowBefore = prevKanjiRow;
+    prevKanjiRow = 0;
     if (c < 0x20) {
       if (c !== 9 && c !== 10 && c !== 13) s.controls++;
       continue;
@@ -158,12 +238,20 @@ export function textStats(text: string): TextStats {
     if (c < 0x80) continue;
     s.nonAscii++;
     if (c === 0xfffd) s.replacements++;
-    else if (c >= 0xff61 && c <= 0xff9f) s.halfWidthKana++;
-    else if (
+    else if (c >= 0xff61 && c <= 0xff9f) {
+      s.halfWidthKana++;
+      if (halfWidthKanaSpelled(c, prev)) s.halfWidthKanaSpelled++;
+    } else if (c >= 0xe000 && c <= 0xf8ff) s.privateUse++;
+    else if (isIdeograph(c)) {
+      s.japanese++;
+      const row = rows[c] as number;
+      sameRowRun = row !== 0 && row === kanjiRowBefore ? sameRowRun + 1 : 0;
+      if (sameRowRun >= 2) s.sameRowKanji++;
+      else if (!isLevel1Row(row)) s.rareKanji++;
+      prevKanjiRow = row;
+    } else if (
       (c >= 0x3000 && c <= 0x30ff) || // CJK punctuation, hiragana, katakana
       (c >= 0x3200 && c <= 0x33ff) || // enclosed CJK (㈱), CJK compatibility (㍻)
-      (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
-      (c >= 0xf900 && c <= 0xfaff) || // CJK compatibility ideographs (﨑)
       (c >= 0xff01 && c <= 0xff60) || // full-width ASCII forms
       (c >= 0xffe0 && c <= 0xffe6) || // full-width ¥ ￠ etc.
       (c >= 0x2460 && c <= 0x24ff) || // circled numbers ①
@@ -185,12 +273,33 @@ export function textStats(text: string): TextStats {
 }
 
 /**
- * Plausibility of a decoding in [-∞, 1]: the share of non-ASCII characters that are
- * Japanese, with invalid sequences and half-width katakana counting against it.
+ * Weight of a spelled half-width katakana: a little below kana and level-1 kanji (1), so
+ * that when both readings are flawless — a few katakana whose byte pairs also read as
+ * level-1 kanji in distinct rows — the kanji reading wins. Every flaw of the kanji reading
+ * (a lone byte, an unassigned cell, a rare or same-row kanji) tips it to the katakana.
+ */
+const HALF_WIDTH_KANA_WEIGHT = 0.9;
+/** Weight of a {@link TextStats.rareKanji rare kanji}. */
+const RARE_KANJI_WEIGHT = 0.5;
+
+/**
+ * Plausibility of a decoding in [-∞, 1]: the weighted share of non-ASCII characters that
+ * are plausible Japanese. Kana, level-1 kanji and Japanese symbols weigh 1, rare kanji 0.5,
+ * spelled half-width katakana 0.9; same-row kanji, unspelled half-width katakana and any
+ * other character 0; a private-use character -1 and an invalid sequence -3. Control
+ * characters count -1 each.
  */
 export function plausibility(stats: TextStats): number {
   if (stats.nonAscii === 0) return stats.controls > 0 ? 0 : 1;
-  return (stats.japanese - 0.5 * stats.halfWidthKana - 3 * stats.replacements - stats.controls) / stats.nonAscii;
+  const weighted =
+    stats.japanese -
+    stats.sameRowKanji -
+    (1 - RARE_KANJI_WEIGHT) * stats.rareKanji +
+    HALF_WIDTH_KANA_WEIGHT * stats.halfWidthKanaSpelled -
+    stats.privateUse -
+    3 * stats.replacements -
+    stats.controls;
+  return weighted / stats.nonAscii;
 }
 
 interface Candidate {
@@ -212,8 +321,16 @@ const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));
  *
  * A byte-order mark wins. Otherwise a sample that is valid UTF-8 (an incomplete character at
  * the very end is ignored) is UTF-8. Otherwise Shift_JIS (CP932), EUC-JP and lenient UTF-8
- * decodings are scored by invalid sequences and the share of Japanese characters; on a near
- * tie Shift_JIS, by far the most common legacy encoding of Japanese exports, is preferred.
+ * decodings are scored by {@link plausibility}: invalid sequences and the weighted share of
+ * plausible Japanese characters; on a near tie Shift_JIS, by far the most common legacy
+ * encoding of Japanese exports, is preferred.
+ *
+ * The hard case is text whose only non-ASCII bytes are 0xA1–0xDF: Shift_JIS half-width
+ * katakana one byte each, and in EUC-JP pairs of kanji. The katakana reading is scored by
+ * its spelling, the kanji reading by its flaws: a lone byte between ASCII (runs of
+ * half-width katakana have any length, EUC-JP pairs need an even one), unassigned cells,
+ * level-2 kanji (every pair led by ﾐ–ﾝ, ﾞ or ﾟ) and runs of kanji from one JIS row. EUC-JP
+ * half-width katakana (0x8E + 0xA1–0xDF) read as Shift_JIS is kanji of a single row.
  */
 export function detectEncoding(sample: Uint8Array): EncodingDetection {
   const bom = detectBom(sample);
@@ -253,7 +370,8 @@ export function detectEncoding(sample: Uint8Array): EncodingDetection {
   const second = candidates[1] as Candidate;
   const margin = best.score - second.score;
   const confidence = clamp01(best.score) * (margin > 0.3 ? 0.95 : 0.6 + margin);
-  const pct = Math.round(100 * clamp01(best.stats.japanese / Math.max(1, best.stats.nonAscii)));
+  const japanese = best.stats.japanese + best.stats.halfWidthKanaSpelled;
+  const pct = Math.round(100 * clamp01(japanese / Math.max(1, best.stats.nonAscii)));
   return {
     encoding: best.encoding,
     bom: 0,

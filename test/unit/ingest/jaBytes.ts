@@ -1,7 +1,8 @@
 /**
  * Test-only encoders for Shift_JIS (CP932) and EUC-JP. Node has no encoder for either, so
  * the byte sequences of the few characters the tests use are written out by hand from the
- * code charts. ASCII passes through.
+ * code charts. ASCII passes through. Half-width katakana (U+FF61–U+FF9F, ｡ to ﾟ) are
+ * computed: one byte 0xA1–0xDF in Shift_JIS, 0x8E followed by that byte in EUC-JP.
  */
 
 /** CP932 (Windows-31J) codes. ㈱ is 0x878A (0x878D is ㍾); 髙 is the IBM extension 0xFBFC. */
@@ -57,6 +58,10 @@ const SJIS: Record<string, number> = {
   効: 0x8cf8,
   解: 0x89f0,
   済: 0x8dcf,
+  取: 0x8ee6,
+  引: 0x88f8,
+  摘: 0x9345,
+  要: 0x9776,
 };
 
 /** EUC-JP codes (JIS X 0208 + 0x8080). */
@@ -94,13 +99,24 @@ const EUC: Record<string, number> = {
   子: 0xbbd2,
   太: 0xc2c0,
   郎: 0xcfba,
+  取: 0xbce8,
+  引: 0xb0fa,
+  摘: 0xc5a6,
+  要: 0xcdd7,
 };
 
-function encodeWith(table: Record<string, number>, name: string, text: string): Uint8Array {
+/** The JIS X 0201 byte (0xA1–0xDF) of a half-width katakana, or null. */
+function halfWidthKanaByte(c: number): number | null {
+  return c >= 0xff61 && c <= 0xff9f ? c - 0xff61 + 0xa1 : null;
+}
+
+function encodeWith(table: Record<string, number>, name: string, halfWidthPrefix: number[], text: string): Uint8Array {
   const out: number[] = [];
   for (const ch of text) {
     const c = ch.codePointAt(0) as number;
+    const kana = halfWidthKanaByte(c);
     if (c < 0x80) out.push(c);
+    else if (kana !== null) out.push(...halfWidthPrefix, kana);
     else {
       const code = table[ch];
       if (code === undefined) throw new Error(`test ${name} table has no entry for ${ch}`);
@@ -112,12 +128,12 @@ function encodeWith(table: Record<string, number>, name: string, text: string): 
 
 /** Encodes `text` as Shift_JIS (CP932) with the hand-written table. */
 export function sjis(text: string): Uint8Array {
-  return encodeWith(SJIS, 'Shift_JIS', text);
+  return encodeWith(SJIS, 'Shift_JIS', [], text);
 }
 
 /** Encodes `text` as EUC-JP with the hand-written table. */
 export function eucjp(text: string): Uint8Array {
-  return encodeWith(EUC, 'EUC-JP', text);
+  return encodeWith(EUC, 'EUC-JP', [0x8e], text);
 }
 
 /** UTF-16 LE bytes with BOM. */
