@@ -35,7 +35,7 @@ async function compute(cmd: Extract<Command, { kind: 'compute' }>, out: (s: stri
       } catch (e) {
         throw new CliError(`${d.path}: cannot read the file (${(e as Error).message})`);
       }
-      const r = await ws.load(source, { mode: 'strict', deferModel: true });
+      const r = await ws.load(source, { mode: 'strict', deferModel: true, decimalMark: d.decimalMark ?? undefined });
       if (!r.ok) throw new CliError(`${d.path} could not be loaded:\n${r.problems.map(problemText).join('\n')}`);
       for (const w of r.warnings) process.stderr.write(`warning: ${problemText(w)}\n`);
       if (d.role) roles.set(r.table, d.role as Role);

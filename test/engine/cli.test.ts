@@ -3,7 +3,10 @@
  * epoch seconds, monthly, quarterly and yearly plans, a trial, a cancellation) maps itself
  * and gives the MRR movements worked out by hand below.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 async function run(args: string[]): Promise<{ code: number; out: string }> {
@@ -49,6 +52,68 @@ describe('kpi-workbench compute', () => {
     const feb = month('2024-02-01');
     expect(feb.churned_mrr).toBe(-99);
     expect(feb.new_mrr).toBeCloseTo((290 * 2) / 12, 9);
+  });
+
+  describe('--decimal-mark', () => {
+    // A monthly MRR export with semicolons whose amounts all read either way: 1.200 is 1200
+    // with a decimal comma and 1.2 with a decimal point. (4.850 keeps the amounts from
+    // looking like cents, which whole numbers ending in 00 would.)
+    const dir = mkdtempSync(join(tmpdir(), 'kpiw-cli-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'mrr_eu.csv');
+    writeFileSync(
+      file,
+      'customer_id;month;mrr;currency\nacct_001;2024-01;1.200;EUR\nacct_002;2024-01;4.850;EUR\nacct_001;2024-02;1.200;EUR\n',
+    );
+    const mrr = async (...extra: string[]) => {
+      const { code, out } = await run([
+        'compute',
+        'mrr',
+        '--data',
+        `mrr_snapshots=${file}`,
+        '--format',
+        'json',
+        '--offset',
+        '+00:00',
+        ...extra,
+      ]);
+      expect(code).toBe(0);
+      // rounded to cents: 1.2 + 4.85 is 6.050000000000001 in binary floating point
+      return (JSON.parse(out) as { month: string; mrr: number }[]).map((r) => [r.month, Math.round(r.mrr * 100) / 100]);
+    };
+
+    it('reads 1.200 as 1200 with "," and as 1.2 with "."', async () => {
+      expect(await mrr('--decimal-mark', ',')).toEqual([
+        ['2024-01-01', 6050],
+        ['2024-02-01', 1200],
+      ]);
+      expect(await mrr('--decimal-mark', '.')).toEqual([
+        ['2024-01-01', 6.05],
+        ['2024-02-01', 1.2],
+      ]);
+    });
+
+    it('takes a mark for one file, which wins over the one for every file', async () => {
+      expect(await mrr('--decimal-mark', `${file}=,`, '--decimal-mark', '.')).toEqual([
+        ['2024-01-01', 6050],
+        ['2024-02-01', 1200],
+      ]);
+    });
+
+    it('exits non-zero with a clear message for a bad mark', async () => {
+      const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      try {
+        const { code, out } = await run(['compute', 'mrr', '--data', file, '--decimal-mark', 'x']);
+        expect(code).not.toBe(0);
+        expect(out).toBe('');
+        const written = stderr.mock.calls.map((c) => String(c[0])).join('');
+        expect(written).toContain(
+          'kpi-workbench: --decimal-mark is "." or "," (every file) or <file>=. / <file>=, (one --data file), not "x"',
+        );
+      } finally {
+        stderr.mockRestore();
+      }
+    });
   });
 
   it('fails with the file named when a file cannot be read', async () => {

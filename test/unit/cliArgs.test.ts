@@ -28,14 +28,36 @@ describe('CLI arguments', () => {
       kind: 'compute',
       kpi: 'nrr',
       data: [
-        { role: 'subscriptions', path: 'subs.csv' },
-        { role: null, path: 'x=1.csv' },
+        { role: 'subscriptions', path: 'subs.csv', decimalMark: null },
+        { role: null, path: 'x=1.csv', decimalMark: null },
       ],
       params: { lookback_months: '1' },
       format: 'json',
       map: 'm.json',
       reportingOffsetMinutes: 540,
     });
+  });
+  it('parses --decimal-mark for every file and <file>=mark for one', () => {
+    const data = (...args: string[]) => {
+      const cmd = parseArgs(['compute', 'mrr', '--data', 'a.csv', '--data', 'customers=b.csv', ...args], 0);
+      return cmd.kind === 'compute' ? cmd.data.map((d) => d.decimalMark) : null;
+    };
+    expect(data()).toEqual([null, null]);
+    expect(data('--decimal-mark', ',')).toEqual([',', ',']);
+    expect(data('--decimal-mark', '.')).toEqual(['.', '.']);
+    expect(data('--decimal-mark', 'b.csv=,')).toEqual([null, ',']);
+    // a file's own mark wins over the one for every file, in any order
+    expect(data('--decimal-mark', 'a.csv=.', '--decimal-mark', ',')).toEqual(['.', ',']);
+    expect(parseArgs(['compute', 'mrr', '--data', 'x=1.csv', '--decimal-mark', 'x=1.csv=,'], 0)).toMatchObject({
+      data: [{ path: 'x=1.csv', decimalMark: ',' }],
+    });
+  });
+  it('rejects a bad --decimal-mark with what to write instead', () => {
+    const args = (v: string) => ['compute', 'mrr', '--data', 'a.csv', '--decimal-mark', v];
+    for (const bad of ['x', ';', '', 'a.csv=x', '=,', 'a.csv'])
+      expect(() => parseArgs(args(bad), 0)).toThrow(/--decimal-mark is "\." or ","/);
+    expect(() => parseArgs(['compute', 'mrr', '--data', 'a.csv', '--decimal-mark'], 0)).toThrow(/needs a value/);
+    expect(() => parseArgs(args('other.csv=,'), 0)).toThrow(/"other\.csv", which is not one of the --data files/);
   });
   it('explains mistakes', () => {
     expect(() => parseArgs(['compute', 'nrr'], 0)).toThrow(UsageError);
