@@ -170,3 +170,35 @@ describe('runValidation', () => {
     expect(await rows(engine, 'SELECT ticket_id FROM tickets ORDER BY 1')).toEqual([{ ticket_id: 'T1' }]);
   });
 });
+
+describe('runValidation: missing values of typed and padded columns', () => {
+  let engine: NodeEngine;
+  afterAll(() => engine.close());
+
+  it('a NULL timestamp, an empty or all-space id (ASCII, no-break and ideographic spaces) count as missing', async () => {
+    engine = await NodeEngine.create();
+    const events = await createTable(
+      engine,
+      'v_events',
+      spec('user_id:VARCHAR,event_name:VARCHAR,event_time:TIMESTAMP'),
+      [
+        ['u1', 'login', '2024-01-05 10:00:00'],
+        ['  ', 'login', '2024-01-05 11:00:00'],
+        ['\u3000', 'login', '2024-01-05 12:00:00'],
+        ['\u00a0 ', 'login', null],
+        ['', 'login', '2024-01-05 13:00:00'],
+        [' u2 ', 'ｲﾍﾞﾝﾄ', '2024-01-05 14:00:00'],
+        ['u3', '\u3000x', null],
+      ],
+      'events.csv',
+    );
+    const report = await runValidation(engine, [
+      m(events, 'events', { user_id: 'user_id', event_name: 'event_name', event_time: 'event_time' }),
+    ]);
+    const count = (column: string): number | undefined =>
+      report.find((r) => r.id === 'missing_value' && r.column === column)?.count;
+    expect(count('user_id')).toBe(4);
+    expect(count('event_time')).toBe(2);
+    expect(count('event_name')).toBe(0);
+  });
+});

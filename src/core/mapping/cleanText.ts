@@ -37,3 +37,14 @@ export function cleanTextSql(qualifiedTable: string, columns: readonly string[])
   );
   return `SELECT ${tests.join(', ')}`;
 }
+
+/**
+ * SQL true where `NULLIF(trim(CAST(x AS VARCHAR)), '')` is NULL (a missing value), cheaply:
+ * a typed column (dates, numbers) is blank only when NULL, and a text value only when it is
+ * empty or all trimmed spaces (so `trim` runs only on values that start or end with one).
+ * `type` is the column's DuckDB type.
+ */
+export function blankSql(x: string, type: string): string {
+  if (type.toUpperCase() !== 'VARCHAR') return `(${x} IS NULL)`;
+  return `(${x} IS NULL OR (${needsTrimSql(x)} AND trim(${x}) = ''))`;
+}

@@ -11,7 +11,8 @@ import { chooseReportingCurrency, exprContext, usableMappings, type CanonicalOpt
 import type { ExprContext } from './expr.js';
 import { dateExpr, intervalMonthsExpr, numberExpr, timestampExpr, varcharExpr } from './expr.js';
 import { ROLE_FIELDS, type FieldKind } from './fields.js';
-import { literal } from './sql.js';
+import { ident, literal } from './sql.js';
+import { blankSql } from './cleanText.js';
 import type { ConfirmedMapping, LoadedColumn, Message } from './types.js';
 import { validationMessage, type ValidationCheckId } from './validationMessages.js';
 import { isNumericType } from './valueProfile.js';
@@ -92,7 +93,7 @@ function parseChecks(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[] {
         file: m.table.file,
         column: col.name,
         sql: countAndExamples(
-          `SELECT ${exampleOf(m, "'(empty)'", col)} AS example ${fromTable(m, ctx)} WHERE ${raw} IS NULL`,
+          `SELECT ${exampleOf(m, "'(empty)'", col)} AS example ${fromTable(m, ctx)} WHERE ${blankSql(ident(col.name), col.type)}`,
         ),
       });
     }
@@ -111,14 +112,21 @@ function parseChecks(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[] {
   }
   const interval = columnOf(m, 'interval');
   if (m.role === 'subscriptions' && interval) {
-    const months = intervalMonthsExpr(interval, columnOf(m, 'interval_count'), m.normalisation.defaultInterval);
+    const count = columnOf(m, 'interval_count');
+    const months = intervalMonthsExpr(interval, count, m.normalisation.defaultInterval);
+    // The parse runs once per distinct (interval, count) pair, not once per row: a
+    // subscriptions export has a handful of them and the parse is a chain of regexes.
+    const cols = [interval, ...(count && count.name !== interval.name ? [count] : [])].map((c) => ident(c.name));
+    const keys = cols.map((c, i) => `${c} AS __v${i}`).join(', ');
+    const badPairs = `SELECT ${keys} FROM (SELECT DISTINCT ${cols.join(', ')} ${fromTable(m, ctx)}) AS d WHERE ${varcharExpr(interval)} IS NOT NULL AND ${months} IS NULL`;
+    const on = cols.map((c, i) => `${c} IS NOT DISTINCT FROM __v${i}`).join(' AND ');
     out.push({
       id: 'unparseable_interval',
       severity: 'error',
       file: m.table.file,
       column: interval.name,
       sql: countAndExamples(
-        `SELECT ${exampleOf(m, varcharExpr(interval))} AS example ${fromTable(m, ctx)} WHERE ${varcharExpr(interval)} IS NOT NULL AND ${months} IS NULL`,
+        `SELECT ${exampleOf(m, varcharExpr(interval))} AS example ${fromTable(m, ctx)} JOIN (${badPairs}) AS b ON ${on}`,
       ),
     });
   }
