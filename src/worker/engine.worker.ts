@@ -40,6 +40,7 @@ import { draftCustomKpi } from '../core/kpi/customDraft.js';
 import { Workspace } from '../core/workspace/workspace.js';
 import { summariseModel } from '../core/workspace/modelSummary.js';
 import { QueryQueue, SupersededError } from '../core/engine/queryQueue.js';
+import { backgroundEngine } from '../core/engine/backgroundEngine.js';
 import { memoryMappingStore, observedMappingStore } from '../core/mapping/store.js';
 import { MappingFormatError } from '../core/mapping/serialize.js';
 import { previewFile } from '../core/ingest/preview.js';
@@ -322,7 +323,8 @@ const api: WorkerApi = {
   },
 
   async validate() {
-    return queue.submit(`validate:${++jobs}`, () => need(workspace).validate());
+    // Statement by statement in the background: a dashboard opened meanwhile goes first.
+    return need(workspace).validate(backgroundEngine(need(engine), queue, 'validate'));
   },
 
   async exportMappings() {

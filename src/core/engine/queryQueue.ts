@@ -3,6 +3,10 @@
  * each belongs to a view, and a newer request for the same view drops the older one if it
  * is still waiting, or cancels it if it is running. Results therefore never come back
  * stale, and one slow view does not cancel another's work.
+ *
+ * Background requests (the validation report) run only when no other request waits, so
+ * work the user is looking at never queues behind them; submit them one statement at a
+ * time (see {@link backgroundEngine}) and they give way between statements.
  */
 
 /** Raised for a request that a newer request of the same view replaced. */
@@ -19,7 +23,11 @@ interface Job<T> {
   resolve: (v: T) => void;
   reject: (e: unknown) => void;
   superseded: boolean;
+  background: boolean;
 }
+
+/** How a request is scheduled: `normal` in arrival order, `background` when nothing else waits. */
+export type Priority = 'normal' | 'background';
 
 export class QueryQueue {
   private queue: Job<unknown>[] = [];
@@ -29,10 +37,17 @@ export class QueryQueue {
   constructor(private readonly cancelRunning: () => Promise<void>) {}
 
   /** Queues work for a view; superseding any earlier work of that view. */
-  submit<T>(view: string, run: () => Promise<T>): Promise<T> {
+  submit<T>(view: string, run: () => Promise<T>, priority: Priority = 'normal'): Promise<T> {
     this.cancel(view);
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ view, run, resolve, reject, superseded: false } as Job<unknown>);
+      this.queue.push({
+        view,
+        run,
+        resolve,
+        reject,
+        superseded: false,
+        background: priority === 'background',
+      } as Job<unknown>);
       void this.pump();
     });
   }
@@ -59,7 +74,8 @@ export class QueryQueue {
 
   private async pump(): Promise<void> {
     if (this.running) return;
-    const job = this.queue.shift();
+    const next = this.queue.findIndex((j) => !j.background);
+    const [job] = this.queue.splice(next === -1 ? 0 : next, 1);
     if (!job) return;
     this.running = job;
     try {

@@ -207,9 +207,12 @@ export class Workspace {
     return n;
   }
 
-  /** Validation report of the mappings in use. */
-  validate(): Promise<ValidationResult[]> {
-    return runValidation(this.engine, this.modeller.mappings(), {
+  /**
+   * Validation report of the mappings in use; its statements go to `through` when given
+   * (the worker passes a background engine so the report never holds up a KPI).
+   */
+  validate(through: SqlEngine = this.engine): Promise<ValidationResult[]> {
+    return runValidation(through, this.modeller.mappings(), {
       utcOffsetMinutes: this.options.reportingOffsetMinutes,
       segmentAttribute: this.modeller.state.segmentAttribute,
     });
