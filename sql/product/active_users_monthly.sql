@@ -60,9 +60,13 @@ act AS (
     AND list_contains($active_events, event_name) AND CAST(event_time AS DATE) <= $as_of
   GROUP BY user_id, CAST(event_time AS DATE)
 ),
+-- Without a breakdown no customer is looked up (the branch is folded away by its constant filter).
 ua AS (
-  SELECT CASE WHEN $breakdown = 'segment' THEN coalesce(c.segment, '(unknown)') ELSE '(all)' END AS segment, a.user_id, a.day
+  SELECT '(all)' AS segment, a.user_id, a.day FROM act a WHERE $breakdown <> 'segment'
+  UNION ALL
+  SELECT coalesce(c.segment, '(unknown)'), a.user_id, a.day
   FROM act a LEFT JOIN cust c ON c.customer_id = a.customer_id
+  WHERE $breakdown = 'segment'
 ),
 bounds AS (
   SELECT min(day) AS first_day, max(day) AS last_day FROM user_activity_daily
@@ -83,23 +87,31 @@ daily AS (
 ),
 -- Interval sweep. Each active day d of a user opens the window [d, d + W - 1]. A user's windows
 -- are merged by clipping each one to start after the previous one ends: with p the user's
--- previous active day, day d adds [max(d, p + W), d + W - 1] (overlaps never count twice).
--- +1 where a piece starts, -1 the day after it ends; the running sum is the distinct count.
--- One lag per user serves both windows (7 for WAU, mau_window_days for MAU).
+-- previous active day, day d adds [max(d, p + W), d + W - 1] (never empty, overlaps never
+-- count twice). +1 where a piece starts, -1 the day after it ends; the running sum is the
+-- distinct count. The -1s of day d are that day's active users, so they come from `daily`;
+-- only the starts need the user-days. One lag per user serves both windows (7 for WAU,
+-- mau_window_days for MAU).
 prev AS (
   SELECT segment, day, lag(day) OVER (PARTITION BY segment, user_id ORDER BY day) AS p
   FROM ua
 ),
+starts AS (
+  SELECT segment,
+    CASE WHEN p IS NULL OR p + 7 <= day THEN day ELSE p + 7 END AS sw,
+    CASE WHEN p IS NULL OR p + CAST($mau_window_days AS INTEGER) <= day THEN day ELSE p + CAST($mau_window_days AS INTEGER) END AS sm
+  FROM prev
+),
 deltas AS (
   SELECT segment, day, sum(dw) AS dw, sum(dm) AS dm
   FROM (
-    SELECT segment, CASE WHEN p IS NULL OR p + 7 <= day THEN day ELSE p + 7 END AS day, 1 AS dw, 0 AS dm FROM prev
+    SELECT segment, sw AS day, count(*) AS dw, 0 AS dm FROM starts GROUP BY segment, sw
     UNION ALL
-    SELECT segment, day + 7, -1, 0 FROM prev
+    SELECT segment, day + 7, -dau, 0 FROM daily
     UNION ALL
-    SELECT segment, CASE WHEN p IS NULL OR p + CAST($mau_window_days AS INTEGER) <= day THEN day ELSE p + CAST($mau_window_days AS INTEGER) END, 0, 1 FROM prev
+    SELECT segment, sm, 0, count(*) FROM starts GROUP BY segment, sm
     UNION ALL
-    SELECT segment, day + CAST($mau_window_days AS INTEGER), 0, -1 FROM prev
+    SELECT segment, day + CAST($mau_window_days AS INTEGER), 0, -dau FROM daily
   )
   GROUP BY segment, day
 ),
@@ -116,9 +128,12 @@ months AS (
   SELECT CAST(date_trunc('month', day) AS DATE) AS period, segment, avg(dau / NULLIF(CAST(mau AS DOUBLE), 0)) AS avg_dau_mau
   FROM swept GROUP BY 1, 2
 ),
+-- A user counts once in a month: on the first of their active days in it (no earlier active
+-- day of the same user and segment in that month).
 cal AS (
-  SELECT CAST(date_trunc('month', day) AS DATE) AS period, segment, count(DISTINCT user_id) AS mau_calendar
-  FROM ua GROUP BY 1, 2
+  SELECT CAST(date_trunc('month', day) AS DATE) AS period, segment,
+    count(*) FILTER (WHERE p IS NULL OR p < CAST(date_trunc('month', day) AS DATE)) AS mau_calendar
+  FROM prev GROUP BY 1, 2
 )
 SELECT
   m.period,
