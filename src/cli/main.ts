@@ -21,6 +21,12 @@ function problemText(p: { message: { en: string }; hint?: { en: string } }): str
   return p.hint ? `${p.message.en}\n  ${p.hint.en}` : p.message.en;
 }
 
+/** How to do what a problem's hint says from the command line (the hint speaks of the app's reload). */
+function cliHint(p: { kind: string; decimalMark?: '.' | ',' }, path: string): string {
+  if (p.kind !== 'ambiguous-number' || !p.decimalMark) return '';
+  return `\n  With this command: --decimal-mark ${path}=${p.decimalMark === ',' ? '.' : ','}`;
+}
+
 async function compute(cmd: Extract<Command, { kind: 'compute' }>, out: (s: string) => void): Promise<void> {
   const catalogue = loadCatalogue(readSqlFiles());
   const engine = await NodeEngine.create();
@@ -37,7 +43,7 @@ async function compute(cmd: Extract<Command, { kind: 'compute' }>, out: (s: stri
       }
       const r = await ws.load(source, { mode: 'strict', deferModel: true, decimalMark: d.decimalMark ?? undefined });
       if (!r.ok) throw new CliError(`${d.path} could not be loaded:\n${r.problems.map(problemText).join('\n')}`);
-      for (const w of r.warnings) process.stderr.write(`warning: ${problemText(w)}\n`);
+      for (const w of r.warnings) process.stderr.write(`warning: ${problemText(w)}${cliHint(w, d.path)}\n`);
       if (d.role) roles.set(r.table, d.role as Role);
     }
     for (const [table, role] of roles) await ws.assignRole(table, role);

@@ -93,6 +93,25 @@ describe('kpi-workbench compute', () => {
       ]);
     });
 
+    it('without a mark, the warning says which option reads the numbers the other way', async () => {
+      const written: string[] = [];
+      const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        written.push(String(chunk));
+        return true;
+      });
+      try {
+        expect(await mrr()).toEqual([
+          ['2024-01-01', 6.05],
+          ['2024-02-01', 1.2],
+        ]);
+      } finally {
+        spy.mockRestore();
+      }
+      const warning = written.join('');
+      expect(warning).toContain('1.200');
+      expect(warning).toContain(`With this command: --decimal-mark ${file}=,`);
+    });
+
     it('takes a mark for one file, which wins over the one for every file', async () => {
       expect(await mrr('--decimal-mark', `${file}=,`, '--decimal-mark', '.')).toEqual([
         ['2024-01-01', 6050],
