@@ -9,7 +9,7 @@ import type { SqlEngine } from '../engine/types.js';
 import { tableToRows } from '../engine/rows.js';
 import { chooseReportingCurrency, exprContext, usableMappings, type CanonicalOptions } from './canonicalSql.js';
 import type { ExprContext } from './expr.js';
-import { dateExpr, intervalMonthsExpr, numberExpr, timestampExpr, varcharExpr } from './expr.js';
+import { dateExpr, numberExpr, timestampExpr, varcharExpr } from './expr.js';
 import { ROLE_FIELDS, type FieldKind } from './fields.js';
 import { ident, literal } from './sql.js';
 import { blankSql } from './cleanText.js';
@@ -18,7 +18,7 @@ import { validationMessage, type ValidationCheckId } from './validationMessages.
 import { isNumericType } from './valueProfile.js';
 import { columnOf, fromTable } from './views/common.js';
 import { snapshotStage } from './views/mrrMonthlySource.js';
-import { invoiceStage, subscriptionStage } from './views/revenueStage.js';
+import { intervalMonths, invoiceStage, subscriptionStage } from './views/revenueStage.js';
 import { customersStage } from './views/customers.js';
 
 /** How bad a finding is: errors lose rows, warnings change numbers, info is advisory. */
@@ -112,21 +112,15 @@ function parseChecks(m: ConfirmedMapping, ctx: ExprContext): ValidationQuery[] {
   }
   const interval = columnOf(m, 'interval');
   if (m.role === 'subscriptions' && interval) {
-    const count = columnOf(m, 'interval_count');
-    const months = intervalMonthsExpr(interval, count, m.normalisation.defaultInterval);
-    // The parse runs once per distinct (interval, count) pair, not once per row: a
-    // subscriptions export has a handful of them and the parse is a chain of regexes.
-    const cols = [interval, ...(count && count.name !== interval.name ? [count] : [])].map((c) => ident(c.name));
-    const keys = cols.map((c, i) => `${c} AS __v${i}`).join(', ');
-    const badPairs = `SELECT ${keys} FROM (SELECT DISTINCT ${cols.join(', ')} ${fromTable(m, ctx)}) AS d WHERE ${varcharExpr(interval)} IS NOT NULL AND ${months} IS NULL`;
-    const on = cols.map((c, i) => `${c} IS NOT DISTINCT FROM __v${i}`).join(' AND ');
+    // Parsed once per distinct (interval, count) pair, as in the revenue model.
+    const { months, from } = intervalMonths(m, ctx);
     out.push({
       id: 'unparseable_interval',
       severity: 'error',
       file: m.table.file,
       column: interval.name,
       sql: countAndExamples(
-        `SELECT ${exampleOf(m, varcharExpr(interval))} AS example ${fromTable(m, ctx)} JOIN (${badPairs}) AS b ON ${on}`,
+        `SELECT ${exampleOf(m, varcharExpr(interval))} AS example ${from} WHERE ${varcharExpr(interval)} IS NOT NULL AND ${months} IS NULL`,
       ),
     });
   }

@@ -65,8 +65,9 @@ function select(cols: Record<(typeof REVENUE_STAGE_COLUMNS)[number], string>, fr
  * them. The parse (a chain of regexes, `intervalMonthsExpr`) runs once per distinct
  * (interval, interval count) pair, joined back to the rows: an export has a handful of
  * pairs and 100 k rows, and the per-row parse was most of the revenue model's build time.
+ * `months` is an expression over that FROM (the validation report reads it too).
  */
-function intervalMonths(m: ConfirmedMapping, ctx: ExprContext): { months: string; from: string } {
+export function intervalMonths(m: ConfirmedMapping, ctx: ExprContext): { months: string; from: string } {
   const iv = columnOf(m, 'interval');
   const count = columnOf(m, 'interval_count');
   const months = intervalMonthsExpr(iv, count, m.normalisation.defaultInterval);
