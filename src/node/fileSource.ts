@@ -13,6 +13,7 @@ export async function fileSource(filePath: string, name: string = path.basename(
   return {
     name,
     size,
+    handle: { kind: 'path', path: path.resolve(filePath) },
     async read(start: number, end: number): Promise<Uint8Array> {
       const from = Math.max(0, Math.min(start, size));
       const length = Math.max(0, Math.min(end, size) - from);

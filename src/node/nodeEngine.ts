@@ -6,7 +6,7 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
-import type { SqlEngine, SqlValue } from '../core/engine/types.js';
+import type { SourceHandle, SqlEngine, SqlValue } from '../core/engine/types.js';
 import { STARTUP_SQL } from '../core/engine/startup.js';
 
 const require = createRequire(import.meta.url);
@@ -60,6 +60,19 @@ export class NodeEngine implements SqlEngine {
 
   async dropFile(name: string): Promise<void> {
     this.db.dropFile(name);
+  }
+
+  /** A path is read lazily from disk (NODE_FS); bytes are registered as a buffer. */
+  async registerSource(name: string, handle: SourceHandle): Promise<void> {
+    if (handle.kind === 'path') this.db.registerFileURL(name, handle.path, duckdb.DuckDBDataProtocol.NODE_FS, false);
+    else if (handle.kind === 'bytes') this.db.registerFileBuffer(name, handle.bytes);
+    else throw new Error('the Node engine cannot read a Blob');
+  }
+
+  /** The blocking build reports no progress while it runs: only the end is reported. */
+  async execWithProgress(sql: string, onProgress: (fraction: number) => void): Promise<void> {
+    this.conn.query(sql);
+    onProgress(1);
   }
 
   /** Releases the connection and the database. */

@@ -25,6 +25,8 @@ export interface IngestProgress {
   bytesRead: number;
   totalBytes: number;
   rows: number;
+  /** `rows` is estimated from the sample (DuckDB is reading the whole file itself). */
+  rowsEstimated?: boolean;
   phase: 'detecting' | 'loading' | 'finishing';
 }
 

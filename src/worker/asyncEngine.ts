@@ -6,7 +6,7 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
-import type { SqlEngine, SqlValue } from '../core/engine/types.js';
+import type { SourceHandle, SqlEngine, SqlValue } from '../core/engine/types.js';
 import { STARTUP_SQL } from '../core/engine/startup.js';
 import { bindAsVariables } from '../core/engine/variables.js';
 import { localBundles } from './bundles.js';
@@ -110,9 +110,36 @@ export class AsyncEngine implements SqlEngine {
     await this.db.registerFileBuffer(name, bytes);
   }
 
-  /** Registers a browser File for lazy reads (no copy into memory). */
-  async registerFile(name: string, file: File): Promise<void> {
-    await this.db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+  /** A File/Blob is read lazily by the engine's worker (FileReaderSync); bytes are transferred. */
+  async registerSource(name: string, handle: SourceHandle): Promise<void> {
+    if (handle.kind === 'blob')
+      await this.db.registerFileHandle(name, handle.blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    else if (handle.kind === 'bytes') await this.db.registerFileBuffer(name, handle.bytes.slice());
+    else throw new Error('the browser engine cannot read a path');
+  }
+
+  /**
+   * Runs a statement with DuckDB's progress bar switched on for its duration; the engine's
+   * worker posts the bar's percentage, which is passed on as a fraction.
+   */
+  async execWithProgress(sql: string, onProgress: (fraction: number) => void): Promise<void> {
+    const handlers = (this.db as unknown as { _onExecutionProgress: ((p: duckdb.ProgressEntry) => void)[] })
+      ._onExecutionProgress;
+    const handler = (p: duckdb.ProgressEntry): void => {
+      const pct = Number(p.percentage);
+      if (Number.isFinite(pct)) onProgress(Math.max(0, Math.min(1, pct / 100)));
+    };
+    await this.conn.query('SET enable_progress_bar = true');
+    await this.conn.query('SET enable_progress_bar_print = true');
+    await this.conn.query('SET progress_bar_time = 0');
+    handlers.push(handler);
+    try {
+      await this.sendAll(sql);
+    } finally {
+      const i = handlers.indexOf(handler);
+      if (i >= 0) handlers.splice(i, 1);
+      await this.conn.query('SET enable_progress_bar = false').catch(() => undefined);
+    }
   }
 
   async dropFile(name: string): Promise<void> {

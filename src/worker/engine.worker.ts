@@ -152,7 +152,13 @@ const api: WorkerApi = {
           deferModel: options.deferModel ?? false,
           signal: flag,
           onProgress: (p) =>
-            onProgress({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rowsLoaded, phase: 'loading' }),
+            onProgress({
+              bytesRead: p.bytesRead,
+              totalBytes: p.totalBytes,
+              rows: p.rowsLoaded,
+              rowsEstimated: p.rowsEstimated ?? false,
+              phase: 'loading',
+            }),
         }),
       );
       if (flag.cancelled) {

@@ -9,6 +9,7 @@ export function browserFileSource(file: File): IngestSource {
   return {
     name: file.name,
     size: file.size,
+    handle: { kind: 'blob', blob: file },
     async read(start: number, end: number): Promise<Uint8Array> {
       return new Uint8Array(await file.slice(start, end).arrayBuffer());
     },

@@ -29,6 +29,7 @@ export const en = {
   'drop.active': 'Release to load',
   'ingest.reading': 'Reading {file}',
   'ingest.progress': '{read} of {total} · {rows} rows',
+  'ingest.progressApprox': '{read} of {total} · about {rows} rows',
   'ingest.cancel': 'Cancel',
   'ingest.cancelled': 'Loading {file} was cancelled.',
   'ingest.failed': '{file} could not be loaded.',

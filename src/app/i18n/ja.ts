@@ -31,6 +31,7 @@ export const ja: Record<MessageKey, string> = {
   'drop.active': '離すと読み込みます',
   'ingest.reading': '{file} を読み込み中',
   'ingest.progress': '{read} / {total} ・ {rows} 行',
+  'ingest.progressApprox': '{read} / {total} ・ 約 {rows} 行',
   'ingest.cancel': 'キャンセル',
   'ingest.cancelled': '{file} の読み込みをキャンセルしました。',
   'ingest.failed': '{file} を読み込めませんでした。',

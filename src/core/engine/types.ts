@@ -7,6 +7,14 @@
  */
 import type { Table } from 'apache-arrow';
 
+/**
+ * A whole input that DuckDB can read by itself, lazily, with no copy through JavaScript:
+ * a browser `File`/`Blob` (read with FileReaderSync in the engine's worker), a path on
+ * disk (Node), or bytes already in memory (tests, small inputs; the adapter may copy them).
+ */
+export type SourceHandle =
+  { kind: 'blob'; blob: Blob } | { kind: 'path'; path: string } | { kind: 'bytes'; bytes: Uint8Array };
+
 /** A value that may be bound to a prepared-statement parameter. */
 export type SqlValue = string | number | boolean | null;
 
@@ -24,4 +32,16 @@ export interface SqlEngine {
   registerBytes(name: string, bytes: Uint8Array): Promise<void>;
   /** Forgets a registered file. */
   dropFile(name: string): Promise<void>;
+  /**
+   * Optional: registers a whole input under `name` for DuckDB's own lazy reads. Adapters
+   * that cannot read a kind of handle throw; the loader then reads slice by slice.
+   */
+  registerSource?(name: string, handle: SourceHandle): Promise<void>;
+  /**
+   * Optional: runs one statement for its effect while reporting DuckDB's own progress
+   * through it (0–1, as the engine estimates it; not necessarily monotone across phases).
+   */
+  execWithProgress?(sql: string, onProgress: (fraction: number) => void): Promise<void>;
+  /** Optional: cancels the statement that is running (no-op when idle). */
+  cancel?(): Promise<void>;
 }

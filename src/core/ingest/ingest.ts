@@ -12,6 +12,7 @@ import { createTranscoder } from './transcode.js';
 import { createChunker, ChunkerError, type CsvChunk } from './chunker.js';
 import { csvSyntax, skipRecords, indexRecords } from './scanner.js';
 import { createTableSql, insertSql, readCsvSql } from './readCsv.js';
+import { canLoadDirectly, loadDirectly } from './directLoad.js';
 import { readRejects, rejectLine, rejectProblem, type RejectRow } from './rejects.js';
 import { badCellProblems, countBadCells, findBadCells, type BadCell } from './badCells.js';
 import { BAD_VALUE_MARKER } from './expressions.js';
@@ -48,8 +49,10 @@ export interface IngestProgress {
   /** Source bytes read so far. */
   bytesRead: number;
   totalBytes: number;
-  /** Rows inserted so far. */
+  /** Rows inserted so far (an estimate from the sample while DuckDB reads the whole file itself). */
   rowsLoaded: number;
+  /** `rowsLoaded` is an estimate. */
+  rowsEstimated?: boolean;
 }
 
 /** Options of {@link ingestFile}. */
@@ -162,8 +165,9 @@ export async function ingestFile(
   const warnings: IngestProblem[] = [];
   let bytesRead = 0;
   let rowsLoaded = 0;
+  let rowsEstimated = false;
   const report = (phase: IngestProgress['phase']): void => {
-    options.onProgress?.({ phase, bytesRead, totalBytes: source.size, rowsLoaded });
+    options.onProgress?.({ phase, bytesRead, totalBytes: source.size, rowsLoaded, rowsEstimated });
   };
 
   let requested: Encoding | undefined;
@@ -384,45 +388,82 @@ export async function ingestFile(
     }
   };
 
-  try {
+  // The fast path first: DuckDB reads the whole file itself. Anything it cannot take as it
+  // is sends the load down the sliced path below, which reports the problem precisely.
+  let loadedDirectly = false;
+  if (
+    canLoadDirectly(engine, source, { encoding: analysis.encoding.encoding, dialect, headerReplacements: headerBad })
+  ) {
     report('loading');
-    for (let offset = 0; offset < source.size;) {
-      if (isCancelled(options.signal)) throw new Cancelled();
-      const end = Math.min(source.size, offset + chunkBytes);
-      let slice: Uint8Array;
-      try {
-        slice = await source.read(offset, end);
-      } catch (err) {
-        throw new Stop([readErrorProblem(file, errorText(err))], false);
-      }
-      if (slice.length === 0) break;
-      offset += slice.length;
-      bytesRead = offset;
-      const utf8 = transcoder.push(slice);
-      checkDecoding();
-      await push(utf8);
-      report('loading');
+    const rowsPerByte = analysis.headBytes > 0 ? analysis.records.length / analysis.headBytes : 0;
+    const direct = await loadDirectly(engine, source, {
+      staging,
+      plan,
+      dialect,
+      names,
+      cancelled: () => isCancelled(options.signal),
+      onProgress: (fraction) => {
+        bytesRead = Math.round(fraction * source.size);
+        rowsLoaded = Math.round(bytesRead * rowsPerByte);
+        rowsEstimated = true;
+        report('loading');
+      },
+    });
+    rowsEstimated = false;
+    if (direct.kind === 'cancelled') {
+      await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
+      return cancelledResult();
     }
-    if (isCancelled(options.signal)) throw new Cancelled();
-    const tail = transcoder.end();
-    checkDecoding();
-    if (tail.length > 0) await push(tail);
-    const last = chunker.end();
-    if (chunker.openQuoteLine !== null && last) {
-      // Everything after an unclosed quote would be read as one broken row.
-      const b = last.bytes;
-      const lf = b.indexOf(0x0a);
-      const swallows = lf >= 0 && !isBlank(b.subarray(lf + 1));
-      if (swallows || strict)
-        throw new Stop([unterminatedQuoteProblem(file, 'error', chunker.openQuoteLine)], !swallows);
+    if (direct.kind === 'loaded') {
+      loadedDirectly = true;
+      rowsLoaded = direct.rows;
+      bytesRead = source.size;
+    } else {
+      bytesRead = 0;
+      rowsLoaded = 0;
     }
-    if (last) await loadChunk(last);
-  } catch (err) {
-    await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
-    if (err instanceof Cancelled) return cancelledResult();
-    if (err instanceof Stop) return failed(err.problems, err.canSkipBadRows);
-    return failed([engineErrorProblem(file, errorText(err).split('\n')[0] ?? 'unknown error')], false);
   }
+
+  if (!loadedDirectly)
+    try {
+      report('loading');
+      for (let offset = 0; offset < source.size;) {
+        if (isCancelled(options.signal)) throw new Cancelled();
+        const end = Math.min(source.size, offset + chunkBytes);
+        let slice: Uint8Array;
+        try {
+          slice = await source.read(offset, end);
+        } catch (err) {
+          throw new Stop([readErrorProblem(file, errorText(err))], false);
+        }
+        if (slice.length === 0) break;
+        offset += slice.length;
+        bytesRead = offset;
+        const utf8 = transcoder.push(slice);
+        checkDecoding();
+        await push(utf8);
+        report('loading');
+      }
+      if (isCancelled(options.signal)) throw new Cancelled();
+      const tail = transcoder.end();
+      checkDecoding();
+      if (tail.length > 0) await push(tail);
+      const last = chunker.end();
+      if (chunker.openQuoteLine !== null && last) {
+        // Everything after an unclosed quote would be read as one broken row.
+        const b = last.bytes;
+        const lf = b.indexOf(0x0a);
+        const swallows = lf >= 0 && !isBlank(b.subarray(lf + 1));
+        if (swallows || strict)
+          throw new Stop([unterminatedQuoteProblem(file, 'error', chunker.openQuoteLine)], !swallows);
+      }
+      if (last) await loadChunk(last);
+    } catch (err) {
+      await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
+      if (err instanceof Cancelled) return cancelledResult();
+      if (err instanceof Stop) return failed(err.problems, err.canSkipBadRows);
+      return failed([engineErrorProblem(file, errorText(err).split('\n')[0] ?? 'unknown error')], false);
+    }
 
   // Success: warnings, checks, final name.
   const st = transcoder.stats;

@@ -12,6 +12,10 @@ export interface ReadCsvOptions {
   ignoreErrors?: boolean;
   /** With `ignoreErrors`: tables to store the skipped rows in (DuckDB `store_rejects`). */
   rejects?: { table: string; scan: string; limit: number };
+  /** The first record is a header to skip (a whole file read directly); default false (chunks have none). */
+  header?: boolean;
+  /** `lf` (default): chunks, normalised to LF; `auto`: a file as it is, LF or CRLF. */
+  newline?: 'lf' | 'auto';
 }
 
 /** A DuckDB string literal for a dialect character (tab written as `\t`, which read_csv understands). */
@@ -20,8 +24,8 @@ function charLiteral(c: string): string {
 }
 
 /**
- * `read_csv(...)` over a registered chunk: header already removed, line breaks normalised
- * to LF, every column read as VARCHAR under its planned name.
+ * `read_csv(...)` over a registered chunk (header already removed, line breaks normalised
+ * to LF) or a whole file, every column read as VARCHAR under its planned name.
  */
 export function readCsvSql(
   fileName: string,
@@ -33,11 +37,11 @@ export function readCsvSql(
   const parts = [
     quoteLiteral(fileName),
     'auto_detect = false',
-    'header = false',
+    `header = ${options.header ? 'true' : 'false'}`,
     `delim = ${charLiteral(dialect.delimiter)}`,
     `quote = ${quoteLiteral(dialect.quote)}`,
     `escape = ${quoteLiteral(dialect.escape === '' ? dialect.quote : dialect.escape)}`,
-    "new_line = '\\n'",
+    ...(options.newline === 'auto' ? [] : ["new_line = '\\n'"]),
     'null_padding = false',
     `columns = {${cols}}`,
   ];

@@ -3,6 +3,8 @@
  * slice at a time, so a file is never held in memory whole.
  */
 
+import type { SourceHandle } from '../engine/types.js';
+
 /** A random-access byte source: a browser `File`, a Node file, a buffer in tests. */
 export interface IngestSource {
   /** File name as the user knows it (used for table names and in messages). */
@@ -14,6 +16,8 @@ export interface IngestSource {
    * implementation may return fewer bytes only at the end of the file.
    */
   read(start: number, end: number): Promise<Uint8Array>;
+  /** The whole input, for engines that can read it themselves (see `SqlEngine.registerSource`). */
+  readonly handle?: SourceHandle | undefined;
 }
 
 /**
@@ -24,6 +28,7 @@ export function bufferSource(name: string, bytes: Uint8Array): IngestSource {
   return {
     name,
     size: bytes.length,
+    handle: { kind: 'bytes', bytes },
     read(start: number, end: number): Promise<Uint8Array> {
       const s = Math.max(0, Math.min(start, bytes.length));
       const e = Math.max(s, Math.min(end, bytes.length));
