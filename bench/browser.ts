@@ -33,6 +33,8 @@ export interface StepResult {
 export interface BrowserRun {
   firstLoad: StepResult;
   ingest: StepResult;
+  /** Sum of the files' own load times as the table cards state them (reading, parsing, converting; no model). */
+  fileLoadSeconds?: number;
   dashboard: StepResult;
   views: StepResult[];
   /** Max VmHWM over the renderer processes (the worker's wasm heap lives there too). */
@@ -238,6 +240,11 @@ export async function browserRun(appRoot: string, files: string[], log: (s: stri
         `ingest failed in the page: ${await page.locator('[data-testid="ingest-card"].failed').first().innerText()}`,
       );
     const ingest = await step('ingest (drop → all table cards)', t0);
+    const loadTimes = await page
+      .locator('[data-testid="table-card"] [data-testid="load-time"]')
+      .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seconds)));
+    const fileLoadSeconds = loadTimes.length === files.length ? loadTimes.reduce((a, b) => a + b, 0) : NaN;
+    log(`  file loads (table cards, no model) ${fileLoadSeconds.toFixed(2)} s`);
 
     t0 = now();
     await setHash(page, '#/dashboard');
@@ -287,6 +294,7 @@ export async function browserRun(appRoot: string, files: string[], log: (s: stri
     return {
       firstLoad,
       ingest,
+      fileLoadSeconds,
       dashboard,
       views,
       rendererPeakBytes: mem.peakHwm,

@@ -49,6 +49,7 @@ const mbps = (bytes: number, s: number): string =>
 interface Medians {
   firstLoad: number;
   ingest: number;
+  fileLoads: number;
   dashboard: number;
   views: Map<string, number>;
   viewOutcome: Map<string, string>;
@@ -70,6 +71,7 @@ function browserMedians(runs: BrowserRun[]): Medians {
   return {
     firstLoad: median(runs.map((r) => r.firstLoad.seconds)),
     ingest: median(runs.map((r) => r.ingest.seconds)),
+    fileLoads: median(runs.map((r) => r.fileLoadSeconds ?? NaN)),
     dashboard: median(runs.map((r) => r.dashboard.seconds)),
     views,
     viewOutcome,
@@ -137,13 +139,26 @@ export function renderReport(r: BenchReport): string {
     '|---|---|---|---|---|',
   );
   L.push(`| first load: sample dashboard drawn | ${sec(b.firstLoad)} | | | |`);
-  L.push(
-    `| ingest, all files (wasm: drop → all table cards, incl. model; native: read_csv per file) | ${sec(b.ingest)} | ${sec(n1.ingest)} | ${sec(na.ingest)} | ${ratio(b.ingest, n1.ingest)} |`,
-  );
-  L.push(
-    `| ingest throughput | ${mbps(bytes, b.ingest)} | ${mbps(bytes, n1.ingest)} | ${mbps(bytes, na.ingest)} | ${ratio(n1.ingest, b.ingest)} of native |`,
-  );
-  L.push(`| native: canonical model build (Modeller) | | ${sec(n1.model)} | ${sec(na.model)} | |`);
+  if (Number.isFinite(b.fileLoads)) {
+    L.push(
+      `| file loads (wasm: each file's load time from its table card, no model; native: read_csv per file) | ${sec(b.fileLoads)} | ${sec(n1.ingest)} | ${sec(na.ingest)} | ${ratio(b.fileLoads, n1.ingest)} |`,
+    );
+    L.push(
+      `| ingest throughput (file loads) | ${mbps(bytes, b.fileLoads)} | ${mbps(bytes, n1.ingest)} | ${mbps(bytes, na.ingest)} | ${ratio(n1.ingest, b.fileLoads)} of native |`,
+    );
+    L.push(`| native: canonical model build (Modeller) | | ${sec(n1.model)} | ${sec(na.model)} | |`);
+    L.push(
+      `| ingest incl. model (wasm: drop → all table cards; native: read_csv + model build) | ${sec(b.ingest)} | ${sec(n1.ingest + n1.model)} | ${sec(na.ingest + na.model)} | ${ratio(b.ingest, n1.ingest + n1.model)} |`,
+    );
+  } else {
+    L.push(
+      `| ingest, all files (wasm: drop → all table cards, incl. model; native: read_csv per file) | ${sec(b.ingest)} | ${sec(n1.ingest)} | ${sec(na.ingest)} | ${ratio(b.ingest, n1.ingest)} |`,
+    );
+    L.push(
+      `| ingest throughput | ${mbps(bytes, b.ingest)} | ${mbps(bytes, n1.ingest)} | ${mbps(bytes, na.ingest)} | ${ratio(n1.ingest, b.ingest)} of native |`,
+    );
+    L.push(`| native: canonical model build (Modeller) | | ${sec(n1.model)} | ${sec(na.model)} | |`);
+  }
   L.push(
     `| dashboard (all tiles settled; derived tables built on the way) | ${sec(b.dashboard)} | ${sec(n1.dashboard)} | ${sec(na.dashboard)} | ${ratio(b.dashboard, n1.dashboard)} |`,
   );
@@ -192,8 +207,10 @@ export function renderReport(r: BenchReport): string {
   const hasN = r.native1.length > 0;
   L.push('Targets of issue 6:', '');
   L.push('| target | measured | verdict |', '|---|---|---|');
+  // Throughput is the files' own loads where the run recorded them (older runs: drop → cards, model included).
+  const loadSeconds = Number.isFinite(b.fileLoads) ? b.fileLoads : b.ingest;
   L.push(
-    `| ingest ≥ 0.8× native single-thread throughput | ${hasB && hasN ? `${(n1.ingest / b.ingest).toFixed(2)}×` : '—'} | ${verdict(hasB && hasN ? n1.ingest / b.ingest >= 0.8 : null)} |`,
+    `| ingest ≥ 0.8× native single-thread throughput | ${hasB && hasN ? `${(n1.ingest / loadSeconds).toFixed(2)}×` : '—'} | ${verdict(hasB && hasN ? n1.ingest / loadSeconds >= 0.8 : null)} |`,
   );
   L.push(
     `| KPI set ≤ 1.5× native single-thread | ${hasB && hasN ? `${(b.kpiSet / n1.kpiSet).toFixed(2)}×` : '—'} | ${verdict(hasB && hasN ? b.kpiSet / n1.kpiSet <= 1.5 : null)} |`,
@@ -219,7 +236,7 @@ export function renderSummary(r: BenchReport, reportPath: string): string {
   const bytes = r.data.totalBytes;
   return (
     `- **${r.size}** (${(bytes / 1e6).toFixed(0)} MB of CSV, ${r.date}, median of ${r.runs}, ${r.machine.cpus} cores): ` +
-    `ingest in Chromium ${sec(b.ingest)} (${mbps(bytes, b.ingest)}) vs native ${sec(n1.ingest)} on 1 thread (${mbps(bytes, n1.ingest)}) and ${sec(na.ingest)} on all; ` +
+    `${Number.isFinite(b.fileLoads) ? `file loads in Chromium ${sec(b.fileLoads)} (${mbps(bytes, b.fileLoads)}), with the model ${sec(b.ingest)}` : `ingest in Chromium ${sec(b.ingest)} (${mbps(bytes, b.ingest)})`} vs native ${sec(n1.ingest)} on 1 thread (${mbps(bytes, n1.ingest)}) and ${sec(na.ingest)} on all; ` +
     `dashboard ${sec(b.dashboard)} (native 1 thread ${sec(n1.dashboard)}); KPI set ${sec(b.kpiSet)} = ${ratio(b.kpiSet, n1.kpiSet)} native 1 thread; ` +
     `renderer peak ${mib(b.rendererPeak)}; ${b.longTasks} main-thread long tasks, longest ${b.maxLongTask.toFixed(0)} ms. Details: [${reportPath}](${reportPath}).`
   );

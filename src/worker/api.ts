@@ -18,6 +18,10 @@ export interface TableSummary {
   columns: ColumnSummary[];
   encoding: string | null;
   skippedRows: number;
+  /** Size of the source file, when the table came from one. */
+  bytes?: number | null;
+  /** Seconds the file took to load (not the model build). */
+  loadSeconds?: number | null;
 }
 
 /** Progress of one file's ingest. */

@@ -3,7 +3,7 @@
  * the canonical views fill, and every KPI of the catalogue runs. The English and the
  * Japanese (Shift_JIS) samples describe companies of the same shape.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/node/nodeEngine.js';
@@ -41,6 +41,16 @@ for (const locale of ['en', 'ja'] as const) {
     it('loads every file with the row count the manifest states', async () => {
       const tables = await ws.tables.list();
       expect(tables.map((t) => t.rows).sort()).toEqual(files.map((f) => f.rows).sort());
+    });
+
+    it("keeps each file's size and load time beside its table (shown on the table card)", async () => {
+      const tables = await ws.tables.list();
+      for (const f of files) {
+        const t = tables.find((x) => x.file === path.basename(f.path));
+        expect(t?.bytes, f.path).toBe(statSync(path.join(SAMPLE, f.path)).size);
+        expect(t?.loadSeconds, f.path).toBeGreaterThan(0);
+        expect(t?.loadSeconds, f.path).toBeLessThan(120);
+      }
     });
 
     it('recognises the role of every file', () => {

@@ -63,6 +63,7 @@ export const en = {
   'table.renamePrompt': 'New table name',
   'table.preview': 'Preview',
   'table.from': 'from {file}',
+  'table.loadTime': '{size} in {seconds} s ({rate}/s)',
   'table.none': 'No tables yet. Drop files above or load the sample.',
   'table.encoding': 'encoding {encoding}',
   'console.placeholder': 'SELECT * FROM customers LIMIT 100',

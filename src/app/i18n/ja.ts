@@ -65,6 +65,7 @@ export const ja: Record<MessageKey, string> = {
   'table.rename': '名前を変更',
   'table.renamePrompt': '新しいテーブル名',
   'table.preview': 'プレビュー',
+  'table.loadTime': '{size} を {seconds} 秒で読み込み（毎秒 {rate}）',
   'table.from': '元ファイル: {file}',
   'table.none': 'テーブルはまだありません。上にファイルをドロップするか、サンプルを読み込んでください。',
   'table.encoding': '文字コード {encoding}',

@@ -99,6 +99,8 @@ interface ResultBase {
   /** True when loading again with mode `skip-bad-rows` would succeed. */
   canSkipBadRows: boolean;
   bytesRead: number;
+  /** Seconds from the start of the load to its end. */
+  seconds: number;
 }
 
 /** The outcome of {@link ingestFile}. */
@@ -158,6 +160,7 @@ export async function ingestFile(
   options: IngestOptions,
 ): Promise<IngestResult> {
   const file = source.name;
+  const started = Date.now();
   const strict = options.mode === 'strict';
   const severity: ProblemSeverity = strict ? 'error' : 'warning';
   const chunkBytes = Math.max(1024, Math.floor(options.chunkBytes ?? 16 * MiB));
@@ -198,6 +201,7 @@ export async function ingestFile(
     warnings: [...warnings, ...analysis.warnings],
     canSkipBadRows: false,
     bytesRead: 0,
+    seconds: 0,
   };
   const failed = (problems: IngestProblem[], canSkipBadRows: boolean): IngestResult => ({
     ...base,
@@ -208,6 +212,7 @@ export async function ingestFile(
     problems,
     canSkipBadRows,
     bytesRead,
+    seconds: (Date.now() - started) / 1000,
   });
   const cancelledResult = (): IngestResult => ({
     ...base,
@@ -216,6 +221,7 @@ export async function ingestFile(
     table: null,
     cancelled: true,
     bytesRead,
+    seconds: (Date.now() - started) / 1000,
   });
   if (analysis.problems.length > 0) return failed(analysis.problems, false);
   if (isCancelled(options.signal)) return cancelledResult();
@@ -498,5 +504,6 @@ export async function ingestFile(
     rows: rowsLoaded,
     skippedRows,
     bytesRead,
+    seconds: (Date.now() - started) / 1000,
   };
 }

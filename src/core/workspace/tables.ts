@@ -12,6 +12,10 @@ export interface LoadedTableInfo {
   columns: { name: string; type: string }[];
   encoding: string | null;
   skippedRows: number;
+  /** Size of the source file in bytes, when it came from one. */
+  bytes?: number | null;
+  /** Seconds the load of the file took (reading, parsing, converting; not the model). */
+  loadSeconds?: number | null;
 }
 
 /** Where a table came from (kept beside DuckDB, which does not know). */
@@ -19,6 +23,8 @@ export interface TableOrigin {
   file: string | null;
   encoding: string | null;
   skippedRows: number;
+  bytes?: number | null;
+  loadSeconds?: number | null;
 }
 
 /** Quotes an identifier for DuckDB (double quotes doubled). */

@@ -88,7 +88,13 @@ export class Workspace {
       // the wrong encoding): detection applies again.
       if (replacing !== null && replacing !== (await this.columnsOf(result.table)))
         this.modeller.unconfirm(result.table);
-      this.tables.add(result.table, { file: source.name, encoding: result.encoding, skippedRows: result.skippedRows });
+      this.tables.add(result.table, {
+        file: source.name,
+        encoding: result.encoding,
+        skippedRows: result.skippedRows,
+        bytes: source.size,
+        loadSeconds: result.seconds,
+      });
       if (!options.deferModel) await this.refreshModel();
     }
     return result;
