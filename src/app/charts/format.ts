@@ -11,13 +11,34 @@ export const localeTag = (l: ChartLocale): string => (l === 'ja' ? 'ja-JP' : 'en
 
 const MISSING = '–';
 
+// Building an Intl formatter costs far more than formatting with one, and a chart asks for
+// the same few many times (axes, tooltips, panels): one per locale and options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A shared Intl.NumberFormat. */
+export function intlNumber(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${tag}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(tag, options)));
+  return f;
+}
+
+/** A shared Intl.DateTimeFormat. */
+export function intlDate(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(tag, options)));
+  return f;
+}
+
 function guard(f: (n: number) => string): Formatter {
   return (v) => (v === null || v === undefined || !Number.isFinite(v) ? MISSING : f(v));
 }
 
 /** Plain number (counts, scores). `compact` for axes: 12K / 1.2万. */
 export function numberFormat(locale: ChartLocale, opts: { compact?: boolean; digits?: number } = {}): Formatter {
-  const nf = new Intl.NumberFormat(localeTag(locale), {
+  const nf = intlNumber(localeTag(locale), {
     notation: opts.compact ? 'compact' : 'standard',
     maximumFractionDigits: opts.digits ?? (opts.compact ? 1 : 2),
   });
@@ -26,7 +47,7 @@ export function numberFormat(locale: ChartLocale, opts: { compact?: boolean; dig
 
 /** A fraction as a percentage: 0.8 -> 80%. */
 export function percentFormat(locale: ChartLocale, digits = 0): Formatter {
-  const nf = new Intl.NumberFormat(localeTag(locale), {
+  const nf = intlNumber(localeTag(locale), {
     style: 'percent',
     maximumFractionDigits: digits,
     minimumFractionDigits: 0,
@@ -38,7 +59,7 @@ export function percentFormat(locale: ChartLocale, digits = 0): Formatter {
 export function currencyFormat(locale: ChartLocale, currency = 'USD', compact = false): Formatter {
   let nf: Intl.NumberFormat;
   try {
-    nf = new Intl.NumberFormat(localeTag(locale), {
+    nf = intlNumber(localeTag(locale), {
       style: 'currency',
       currency,
       notation: compact ? 'compact' : 'standard',
@@ -54,7 +75,7 @@ export function currencyFormat(locale: ChartLocale, currency = 'USD', compact = 
 
 /** A duration in `minute`/`hour`/`day` (Intl unit style: "45 min", "45 分"). */
 export function durationFormat(locale: ChartLocale, unit: 'minute' | 'hour' | 'day', compact = false): Formatter {
-  const nf = new Intl.NumberFormat(localeTag(locale), {
+  const nf = intlNumber(localeTag(locale), {
     style: 'unit',
     unit,
     unitDisplay: 'short',
@@ -99,10 +120,10 @@ export function periodFormat(locale: ChartLocale, grain: Grain): (t: number) => 
   const tag = localeTag(locale);
   const dtf =
     grain === 'year'
-      ? new Intl.DateTimeFormat(tag, { year: 'numeric', timeZone: 'UTC' })
+      ? intlDate(tag, { year: 'numeric', timeZone: 'UTC' })
       : grain === 'month' || grain === 'quarter'
-        ? new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', timeZone: 'UTC' })
-        : new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+        ? intlDate(tag, { year: 'numeric', month: 'short', timeZone: 'UTC' })
+        : intlDate(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   if (grain === 'quarter') {
     return (t) => {
       const d = new Date(t);

@@ -4,7 +4,7 @@
  * whose estimated labels never collide (label widths estimated with `textWidth`).
  */
 import { addGrain, DAY_MS } from './dates.js';
-import { localeTag, textWidth } from './format.js';
+import { intlDate, localeTag, textWidth } from './format.js';
 import type { ChartLocale, Grain } from './types.js';
 
 /** Minimum free space between two tick labels, px. */
@@ -82,9 +82,9 @@ function generate(start: number, end: number, c: Candidate): number[] {
 
 function labeller(locale: ChartLocale, unit: TickUnit): (t: number, prev: number | undefined) => string {
   const tag = localeTag(locale);
-  const year = new Intl.DateTimeFormat(tag, { year: 'numeric', timeZone: 'UTC' });
-  const month = new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' });
-  const day = new Intl.DateTimeFormat(tag, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const year = intlDate(tag, { year: 'numeric', timeZone: 'UTC' });
+  const month = intlDate(tag, { month: 'short', timeZone: 'UTC' });
+  const day = intlDate(tag, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   const y = (t: number): number => new Date(t).getUTCFullYear();
   if (unit === 'year') return (t) => year.format(t);
   const f = unit === 'month' ? month : day;

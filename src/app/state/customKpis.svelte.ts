@@ -17,7 +17,7 @@ import type { CustomKpiOutcome, KpiProblem } from '../../worker/api.js';
 import { Superseded } from '../engine/client.js';
 import { engine } from './workspace.svelte.js';
 import { catalogue, clearResults, reloadCatalogue, type KpiState } from './kpis.svelte.js';
-import { KPI_CHARTS, resolveChartType } from '../charts/index.js';
+import { KPI_CHARTS, resolveChartType } from '../charts/registry.js';
 
 /** A saved custom KPI that could not be registered (e.g. a new built-in KPI took its id). */
 export interface BrokenCustomKpi {
