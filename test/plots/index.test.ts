@@ -6,9 +6,10 @@ import {
   encodingOf,
   hasChart,
   renderChart,
+  renderChartSteps,
   resolveChartType,
 } from '../../src/app/charts/index.js';
-import { createDocument, EN, expectSnapshot } from './harness.js';
+import { createDocument, EN, expectSnapshot, normalize } from './harness.js';
 
 describe('chart registry', () => {
   it('resolves types and aliases', () => {
@@ -188,5 +189,39 @@ describe('chart registry', () => {
     expect(el.getAttribute('class')).toContain('kpi-chart-nps-segments');
     expect([...el.querySelectorAll('.kpi-chart-segment')].map((h) => h.textContent)).toEqual(['SMB', 'Enterprise']);
     expectSnapshot('nps-segments', el);
+  });
+});
+
+describe('renderChartSteps', () => {
+  const days = Array.from({ length: 60 }, (_, i) => {
+    const d = new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10);
+    return { day: d, dau: 10 + (i % 7), wau: 30 + (i % 5), mau: 80 + i, dau_mau: (10 + (i % 7)) / (80 + i) };
+  });
+  const drain = (steps: Generator<void, Element, void>): { el: Element; pauses: number } => {
+    let pauses = 0;
+    let r = steps.next();
+    while (!r.done) {
+      pauses++;
+      r = steps.next();
+    }
+    return { el: r.value, pauses };
+  };
+
+  it('draws a two-panel chart in three steps, with the same result as renderChart', () => {
+    const { el, pauses } = drain(
+      renderChartSteps(createDocument(), { type: 'line' }, days, { ...EN, kpi: 'active_users' }),
+    );
+    expect(pauses).toBe(2); // before the second panel, before assembling
+    const whole = renderChart(createDocument(), { type: 'line' }, days, { ...EN, kpi: 'active_users' });
+    expect(normalize(el)).toBe(normalize(whole));
+  });
+
+  it('pauses between small multiples, and not at all for a one-panel chart', () => {
+    const rows = ['a', 'b', 'c'].flatMap((segment) => days.slice(0, 10).map((r) => ({ ...r, segment })));
+    expect(drain(renderChartSteps(createDocument(), { type: 'stickiness' }, rows, EN)).pauses).toBe(2);
+    const line = days.map((r) => ({ period: r.day, value: r.dau }));
+    expect(drain(renderChartSteps(createDocument(), { type: 'line', x: 'period', y: 'value' }, line, EN)).pauses).toBe(
+      0,
+    );
   });
 });

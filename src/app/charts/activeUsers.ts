@@ -5,11 +5,20 @@
  */
 import { firstDateColumn, labeller, placeholder } from './common.js';
 import { assemble, defaultHeight } from './generic.js';
-import { stackPanels } from './panels.js';
+import { runSteps, stackPanelsSteps, type Steps } from './panels.js';
 import { themeColors } from './theme.js';
 import type { ChartElement, ChartEncoding, ChartOptions, Row } from './types.js';
 
 export function activeUsers(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding): ChartElement {
+  return runSteps(activeUsersSteps(doc, rows, options));
+}
+
+/** {@link activeUsers} in steps: a pause between its panels and before they are put together. */
+export function* activeUsersSteps(
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+): Steps<ChartElement> {
   const x = options.x ?? (rows[0] && 'day' in rows[0] ? 'day' : firstDateColumn(rows));
   if (rows.length === 0 || !x) return placeholder(doc, options);
   const c = themeColors(options.theme);
@@ -18,7 +27,7 @@ export function activeUsers(doc: Document, rows: readonly Row[], options: ChartO
   const bottom = Math.round(total * 0.34);
   const counts = ['dau', 'wau', 'mau'].filter((k) => rows.some((r) => k in r));
   const daily = (options.grain ?? 'day') === 'day';
-  const panels = stackPanels(
+  const panels = yield* stackPanelsSteps(
     doc,
     rows,
     [
@@ -45,5 +54,6 @@ export function activeUsers(doc: Document, rows: readonly Row[], options: ChartO
     options,
   );
   if (panels.length === 0) return placeholder(doc, options);
+  yield;
   return assemble(doc, options, 'active-users', panels);
 }

@@ -11,19 +11,20 @@
  * line chart. With a `segment` column holding several values, the charts that cannot
  * show segments themselves are drawn as small multiples, one per segment.
  */
-import { activeUsers } from './activeUsers.js';
+import { activeUsers, activeUsersSteps } from './activeUsers.js';
 import { cohortHeatmap } from './cohortHeatmap.js';
 import { colors, labeller, note, placeholder, wrapper } from './common.js';
 import { barChart, lineChart } from './generic.js';
 import { healthHistogram } from './healthHistogram.js';
 import { lifecycle } from './lifecycle.js';
 import { divergingBars, mrrMovements } from './mrrMovements.js';
-import { npsChart } from './nps.js';
+import { npsChart, npsSteps } from './nps.js';
+import { runSteps, type Steps } from './panels.js';
 import { rateLines } from './rateLines.js';
 import { rfmGrid, type RfmOptions } from './rfmGrid.js';
 import { sparkline, type SparklineOptions } from './sparkline.js';
 import { stickiness } from './stickiness.js';
-import { supportChart } from './support.js';
+import { supportChart, supportSteps } from './support.js';
 import type { ChartElement, ChartEncoding, ChartFunction, ChartOptions, Row } from './types.js';
 import {
   CHART_ALIASES,
@@ -100,6 +101,13 @@ const REGISTRY: Record<ChartType, AnyChart> = {
   sparkline,
 };
 
+/** Charts that can be drawn in steps (several panels); the others are one step. */
+const STEPPED: Partial<Record<ChartType, (...args: Parameters<AnyChart>) => Steps<ChartElement>>> = {
+  'active-users': activeUsersSteps,
+  nps: npsSteps,
+  support: supportSteps,
+};
+
 /** Types that draw a `segment` column themselves (colours or facets). */
 const SEGMENT_AWARE: ReadonlySet<ChartType> = new Set([
   'line',
@@ -131,6 +139,20 @@ export function renderChart(
   rows: readonly Row[],
   options: RenderOptions,
 ): ChartElement {
+  return runSteps(renderChartSteps(doc, spec, rows, options));
+}
+
+/**
+ * {@link renderChart} in steps: it pauses between the panels of a many-panel chart and
+ * between small multiples, so the page can draw each part in a task of its own (call
+ * `next()` until done; the value is the chart).
+ */
+export function* renderChartSteps(
+  doc: Document,
+  spec: Readonly<Record<string, unknown>> | null | undefined,
+  rows: readonly Row[],
+  options: RenderOptions,
+): Steps<ChartElement> {
   const { kpi, ...display } = options;
   const declared = resolveChartType(spec?.type);
   const dedicated = kpi ? KPI_CHARTS[kpi] : undefined;
@@ -142,12 +164,15 @@ export function renderChart(
   const fn = REGISTRY[type];
   const segCol = enc.segment ?? 'segment';
   const segments = rows.length && segCol in rows[0]! ? [...new Set(rows.map((r) => String(r[segCol] ?? '')))] : [];
-  if (segments.length <= 1 || SEGMENT_AWARE.has(type) || type === 'sparkline') return fn(doc, rows, opts);
-  return smallMultiples(doc, rows, segCol, segments, fn, opts, type);
+  if (segments.length <= 1 || SEGMENT_AWARE.has(type) || type === 'sparkline') {
+    const stepped = STEPPED[type];
+    return stepped ? yield* stepped(doc, rows, opts) : fn(doc, rows, opts);
+  }
+  return yield* smallMultiples(doc, rows, segCol, segments, fn, opts, type);
 }
 
 /** One chart per segment under a heading (the first MAX_SEGMENT_CHARTS segments). */
-function smallMultiples(
+function* smallMultiples(
   doc: Document,
   rows: readonly Row[],
   col: string,
@@ -155,11 +180,12 @@ function smallMultiples(
   fn: AnyChart,
   options: ChartOptions & ChartEncoding,
   type: ChartType,
-): ChartElement {
+): Steps<ChartElement> {
   if (rows.length === 0) return placeholder(doc, options);
   const c = colors(options);
   const parts: Element[] = [];
-  for (const seg of segments.slice(0, MAX_SEGMENT_CHARTS)) {
+  for (const [i, seg] of segments.slice(0, MAX_SEGMENT_CHARTS).entries()) {
+    if (i > 0) yield;
     const h = doc.createElement('div');
     h.setAttribute('class', 'kpi-chart-segment');
     h.setAttribute('style', `font-weight: bold; margin: 10px 0 4px; color: ${c.foreground};`);

@@ -7,18 +7,27 @@
  */
 import { firstDateColumn, labeller, placeholder } from './common.js';
 import { assemble, defaultHeight } from './generic.js';
-import { stackPanels } from './panels.js';
+import { runSteps, stackPanelsSteps, type Steps } from './panels.js';
 import { themeColors } from './theme.js';
 import type { ChartElement, ChartEncoding, ChartOptions, Row } from './types.js';
 
 export function npsChart(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding): ChartElement {
+  return runSteps(npsSteps(doc, rows, options));
+}
+
+/** {@link npsChart} in steps: a pause between its panels and before they are put together. */
+export function* npsSteps(
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+): Steps<ChartElement> {
   const x = options.x ?? (rows[0] && 'period' in rows[0] ? 'period' : firstDateColumn(rows));
   if (rows.length === 0 || !x) return placeholder(doc, options);
   const c = themeColors(options.theme);
   const label = labeller(options);
   const total = defaultHeight(options) + 40;
   const top = Math.round(total * 0.42);
-  const panels = stackPanels(
+  const panels = yield* stackPanelsSteps(
     doc,
     rows,
     [
@@ -47,5 +56,6 @@ export function npsChart(doc: Document, rows: readonly Row[], options: ChartOpti
     options,
   );
   if (panels.length === 0) return placeholder(doc, options);
+  yield;
   return assemble(doc, options, 'nps', panels);
 }

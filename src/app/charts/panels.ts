@@ -366,6 +366,29 @@ export function stackPanels(
   specs: readonly PanelSpec[],
   options: ChartOptions,
 ): Panel[] {
+  return runSteps(stackPanelsSteps(doc, rows, specs, options));
+}
+
+/**
+ * Work in steps: a generator that pauses (yields) between its expensive parts and returns
+ * the result, so a caller on the page can draw a many-panel chart over several tasks.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs steps to the end at once and returns their result. */
+export function runSteps<T>(steps: Steps<T>): T {
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/** {@link stackPanels} in steps: a pause before each panel after the first. */
+export function* stackPanelsSteps(
+  doc: Document,
+  rows: readonly Row[],
+  specs: readonly PanelSpec[],
+  options: ChartOptions,
+): Steps<Panel[]> {
   const live = specs.filter((s) => s.ys.some((y) => rows.some((r) => num(r[y]) !== null)));
   if (live.length === 0) return [];
   const x = live[0]!.x;
@@ -380,10 +403,11 @@ export function stackPanels(
     live[0]!.pointsOnly,
   );
   const out: Panel[] = [];
-  live.forEach((s, i) => {
+  for (const [i, s] of live.entries()) {
+    if (i > 0) yield;
     const p = seriesPanel(doc, rows, { ...s, marginLeft, time, xAxis: i === live.length - 1 }, options);
     if (p) out.push(p);
-  });
+  }
   return out;
 }
 

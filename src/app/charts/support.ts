@@ -5,11 +5,20 @@
  */
 import { firstDateColumn, labeller, placeholder } from './common.js';
 import { assemble, defaultHeight } from './generic.js';
-import { stackPanels } from './panels.js';
+import { runSteps, stackPanelsSteps, type Steps } from './panels.js';
 import { themeColors } from './theme.js';
 import type { ChartElement, ChartEncoding, ChartOptions, Row } from './types.js';
 
 export function supportChart(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding): ChartElement {
+  return runSteps(supportSteps(doc, rows, options));
+}
+
+/** {@link supportChart} in steps: a pause between its panels and before they are put together. */
+export function* supportSteps(
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+): Steps<ChartElement> {
   const x = options.x ?? (rows[0] && 'period' in rows[0] ? 'period' : firstDateColumn(rows));
   if (rows.length === 0 || !x) return placeholder(doc, options);
   const label = labeller(options);
@@ -17,7 +26,7 @@ export function supportChart(doc: Document, rows: readonly Row[], options: Chart
   const half = Math.round((defaultHeight(options) + 60) / 2);
   const median = label('median');
   const p90 = label('p90');
-  const panels = stackPanels(
+  const panels = yield* stackPanelsSteps(
     doc,
     rows,
     [
@@ -47,5 +56,6 @@ export function supportChart(doc: Document, rows: readonly Row[], options: Chart
     options,
   );
   if (panels.length === 0) return placeholder(doc, options);
+  yield;
   return assemble(doc, options, 'support', panels);
 }
