@@ -85,6 +85,7 @@ function browserMedians(runs: BrowserRun[]): Medians {
 
 interface NativeMedians {
   ingest: number;
+  plainIngest: number;
   model: number;
   dashboard: number;
   views: Map<string, number>;
@@ -100,6 +101,7 @@ function nativeMedians(runs: NativeResult[]): NativeMedians {
     views.set(v.view, median(runs.map((r) => r.views.find((x) => x.view === v.view)?.seconds ?? NaN)));
   return {
     ingest: median(runs.map((r) => r.ingestSeconds)),
+    plainIngest: median(runs.map((r) => r.plainIngestSeconds ?? NaN)),
     model: median(runs.map((r) => r.modelSeconds)),
     dashboard: median(runs.map((r) => r.dashboardSeconds)),
     views,
@@ -146,6 +148,10 @@ export function renderReport(r: BenchReport): string {
     L.push(
       `| ingest throughput (file loads) | ${mbps(bytes, b.fileLoads)} | ${mbps(bytes, n1.ingest)} | ${mbps(bytes, na.ingest)} | ${ratio(n1.ingest, b.fileLoads)} of native |`,
     );
+    if (Number.isFinite(n1.plainIngest))
+      L.push(
+        `| native read_csv into DuckDB's default, uncompressed memory (the product and the rows above store compressed) | | ${sec(n1.plainIngest)} (${mbps(bytes, n1.plainIngest)}) | ${sec(na.plainIngest)} (${mbps(bytes, na.plainIngest)}) | ${ratio(n1.plainIngest, b.fileLoads)} of native |`,
+      );
     L.push(`| native: canonical model build (Modeller) | | ${sec(n1.model)} | ${sec(na.model)} | |`);
     L.push(
       `| ingest incl. model (wasm: drop → all table cards; native: read_csv + model build) | ${sec(b.ingest)} | ${sec(n1.ingest + n1.model)} | ${sec(na.ingest + na.model)} | ${ratio(b.ingest, n1.ingest + n1.model)} |`,
@@ -208,9 +214,11 @@ export function renderReport(r: BenchReport): string {
   L.push('Targets of issue 6:', '');
   L.push('| target | measured | verdict |', '|---|---|---|');
   // Throughput is the files' own loads where the run recorded them (older runs: drop → cards, model included).
+  // Against the plainest native read where the run has it (uncompressed, the strictest reference).
   const loadSeconds = Number.isFinite(b.fileLoads) ? b.fileLoads : b.ingest;
+  const nativeLoad = Number.isFinite(n1.plainIngest) ? Math.min(n1.plainIngest, n1.ingest) : n1.ingest;
   L.push(
-    `| ingest ≥ 0.8× native single-thread throughput | ${hasB && hasN ? `${(n1.ingest / loadSeconds).toFixed(2)}×` : '—'} | ${verdict(hasB && hasN ? n1.ingest / loadSeconds >= 0.8 : null)} |`,
+    `| ingest ≥ 0.8× native single-thread throughput | ${hasB && hasN ? `${(nativeLoad / loadSeconds).toFixed(2)}×` : '—'} | ${verdict(hasB && hasN ? nativeLoad / loadSeconds >= 0.8 : null)} |`,
   );
   L.push(
     `| KPI set ≤ 1.5× native single-thread | ${hasB && hasN ? `${(b.kpiSet / n1.kpiSet).toFixed(2)}×` : '—'} | ${verdict(hasB && hasN ? b.kpiSet / n1.kpiSet <= 1.5 : null)} |`,
