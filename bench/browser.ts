@@ -83,7 +83,8 @@ function statusKb(pid: number, field: string): number {
   }
 }
 
-class MemorySampler {
+/** Samples the renderers' VmHWM and VmRSS every 200 ms (the worker's wasm heap lives in a renderer too). */
+export class MemorySampler {
   peakHwm = 0;
   stepRss = 0;
   private timer: NodeJS.Timeout | undefined;

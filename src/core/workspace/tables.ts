@@ -57,6 +57,11 @@ export class TableRegistry {
     return [...this.origins].map(([name, o]) => ({ name, file: o.file, load: this.loads.get(name) ?? 0 }));
   }
 
+  /** Where a table came from (undefined for an unknown name). */
+  origin(name: string): TableOrigin | undefined {
+    return this.origins.get(name);
+  }
+
   has(name: string): boolean {
     return this.origins.has(name);
   }

@@ -5,6 +5,7 @@
  */
 import type { SqlEngine } from '../engine/types.js';
 import { tableToRows } from '../engine/rows.js';
+import { COMPRESS_ABOVE_BYTES, moveToCompressedStorage } from '../engine/storage.js';
 import type { Catalogue } from '../kpi/catalogue.js';
 import { KpiRunner, type KpiResult } from '../kpi/runner.js';
 import { ingestFile, type IngestOptions, type IngestResult, type IngestSource } from '../ingest/index.js';
@@ -38,12 +39,15 @@ export interface WorkspaceOptions {
   mappingStore?: MappingStore;
   /** Clock for "remembered at" (tests). */
   now?: () => Date;
+  /** Total size of the loaded files above which tables are kept compressed (default {@link COMPRESS_ABOVE_BYTES}). */
+  compressAboveBytes?: number;
 }
 
 export class Workspace {
   readonly tables: TableRegistry;
   readonly modeller: Modeller;
   readonly runner: KpiRunner;
+  private compressed = false;
 
   constructor(
     readonly engine: SqlEngine,
@@ -78,6 +82,7 @@ export class Workspace {
     // Loading again into an existing table (another encoding or decimal mark) replaces it.
     const replacing =
       options.tableName && this.tables.has(options.tableName) ? await this.columnsOf(options.tableName) : null;
+    await this.makeRoomFor(source.size, options.tableName);
     const result = await ingestFile(this.engine, source, {
       ...options,
       reportingOffsetMinutes: this.options.reportingOffsetMinutes,
@@ -123,6 +128,27 @@ export class Workspace {
       ),
     );
     return JSON.stringify(rows.map((r) => [r.n, r.t]));
+  }
+
+  /**
+   * Before a load: when the files held plus this one pass the threshold, the tables move
+   * to compressed storage (once per workspace; see `engine/storage.ts`).
+   */
+  private async makeRoomFor(bytes: number, replacing: string | undefined): Promise<void> {
+    if (this.compressed) return;
+    const held = this.tables
+      .entries()
+      .filter((e) => e.name !== replacing)
+      .reduce((sum, e) => sum + (this.tables.origin(e.name)?.bytes ?? 0), 0);
+    if (held + bytes <= (this.options.compressAboveBytes ?? COMPRESS_ABOVE_BYTES)) return;
+    await moveToCompressedStorage(this.engine, MODEL_SCHEMA);
+    this.compressed = true;
+    await this.refreshModel();
+  }
+
+  /** Whether the tables are kept in compressed storage. */
+  get compressedStorage(): boolean {
+    return this.compressed;
   }
 
   /** Maps a table with a role the user named (instead of the detected one). */
