@@ -44,7 +44,8 @@ async function hugeEvents(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const file = await hugeEvents();
+  const given = process.argv.indexOf('--file');
+  const file = given > 0 && process.argv[given + 1] ? path.resolve(process.argv[given + 1]!) : await hugeEvents();
   const bytes = statSync(file).size;
   console.log(`huge: ${(bytes / 1e9).toFixed(2)} GB in ${file}`);
   const appRoot = path.resolve('bench/cache/dist');
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
           const loading = document.querySelectorAll('[data-testid="ingest-card"].loading').length;
           if (!bar && loading === 0 && cards.length === 1 && !document.querySelector('[data-testid="sample-banner"]'))
             return {
-              done: `loaded: ${cards[0]?.querySelector('[data-testid="row-count"]')?.getAttribute('data-rows')} rows`,
+              done: `loaded: ${cards[0]?.querySelector('[data-testid="row-count"]')?.getAttribute('data-rows')} rows, read ${cards[0]?.querySelector('[data-testid="load-time"]')?.getAttribute('data-path') ?? '?'}`,
             };
           return {
             bar: bar?.getAttribute('aria-valuenow') ?? null,

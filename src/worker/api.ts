@@ -22,6 +22,8 @@ export interface TableSummary {
   bytes?: number | null;
   /** Seconds the file took to load (not the model build). */
   loadSeconds?: number | null;
+  /** How it was read (`direct`, or `sliced` with the reason the direct read failed). */
+  loadPath?: string | null;
 }
 
 /** Progress of one file's ingest. */

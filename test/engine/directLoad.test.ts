@@ -84,6 +84,8 @@ describe('direct load: files DuckDB can read as they are', () => {
     expect(r.spy.slices).toBe(0);
     expect(r.fast.ok && r.sliced.ok).toBe(true);
     expect(r.fast.rows).toBe(400);
+    expect(r.fast.path).toEqual({ kind: 'direct' });
+    expect(r.sliced.path).toEqual({ kind: 'sliced' });
     expect(r.fastRows).toEqual(r.slicedRows);
     // Z timestamps are shifted to the reporting offset (+09:00) on both paths.
     expect(r.fastRows.find((x) => x.id === 3)?.seen_at).toBe('2024-03-04 22:00:00');
@@ -150,6 +152,8 @@ describe('direct load: files it cannot take fall back to the sliced path', () =>
     expect(r.fast.ok && r.sliced.ok).toBe(true);
     expect(r.fast.rows).toBe(61);
     expect(r.fast.skippedRows).toBe(1);
+    expect(r.fast.path?.kind).toBe('sliced');
+    expect(r.fast.path?.fallback).toMatch(/Expected Number of Columns|CSV Error/);
     expect(r.fast.warnings).toEqual(r.sliced.warnings);
     expect(r.fastRows).toEqual(r.slicedRows);
   });

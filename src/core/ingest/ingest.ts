@@ -101,6 +101,8 @@ interface ResultBase {
   bytesRead: number;
   /** Seconds from the start of the load to its end. */
   seconds: number;
+  /** How the file was read: by DuckDB in one statement (`direct`) or slice by slice; why not direct, when tried. */
+  path?: { kind: 'direct' | 'sliced'; fallback?: string } | undefined;
 }
 
 /** The outcome of {@link ingestFile}. */
@@ -397,6 +399,7 @@ export async function ingestFile(
   // The fast path first: DuckDB reads the whole file itself. Anything it cannot take as it
   // is sends the load down the sliced path below, which reports the problem precisely.
   let loadedDirectly = false;
+  let directPath: IngestResult['path'] = { kind: 'sliced' };
   if (
     canLoadDirectly(engine, source, { encoding: analysis.encoding.encoding, dialect, headerReplacements: headerBad })
   ) {
@@ -420,6 +423,7 @@ export async function ingestFile(
       await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
       return cancelledResult();
     }
+    directPath = direct.kind === 'loaded' ? { kind: 'direct' } : { kind: 'sliced', fallback: direct.reason };
     if (direct.kind === 'loaded') {
       loadedDirectly = true;
       rowsLoaded = direct.rows;
@@ -505,5 +509,6 @@ export async function ingestFile(
     skippedRows,
     bytesRead,
     seconds: (Date.now() - started) / 1000,
+    path: directPath,
   };
 }

@@ -16,6 +16,8 @@ export interface LoadedTableInfo {
   bytes?: number | null;
   /** Seconds the load of the file took (reading, parsing, converting; not the model). */
   loadSeconds?: number | null;
+  /** `direct`: DuckDB read the file in one statement; `sliced`: slice by slice (with why, if direct failed). */
+  loadPath?: string | null;
 }
 
 /** Where a table came from (kept beside DuckDB, which does not know). */
@@ -25,6 +27,7 @@ export interface TableOrigin {
   skippedRows: number;
   bytes?: number | null;
   loadSeconds?: number | null;
+  loadPath?: string | null;
 }
 
 /** Quotes an identifier for DuckDB (double quotes doubled). */

@@ -99,6 +99,7 @@ export class Workspace {
         skippedRows: result.skippedRows,
         bytes: source.size,
         loadSeconds: result.seconds,
+        loadPath: result.path ? `${result.path.kind}${result.path.fallback ? `: ${result.path.fallback}` : ''}` : null,
       });
       if (!options.deferModel) await this.refreshModel();
     }
