@@ -91,6 +91,16 @@ describe('direct load: files DuckDB can read as they are', () => {
     expect(r.fastRows.find((x) => x.id === 3)?.seen_at).toBe('2024-03-04 22:00:00');
   });
 
+  it('reads a file above directMaxBytes slice by slice (compressed storage), to the same table', async () => {
+    const csv = 'id,name\n' + Array.from({ length: 300 }, (_, i) => `${i},n${i}`).join('\n') + '\n';
+    const r = await loadBoth('big.csv', csv, { directMaxBytes: 1000 });
+    expect(r.spy.direct).toBe(0);
+    expect(r.spy.slices).toBeGreaterThan(1);
+    expect(r.fast.path).toEqual({ kind: 'sliced' });
+    expect(r.fastRows).toEqual(r.slicedRows);
+    expect(r.fast.rows).toBe(300);
+  });
+
   it('turns CRLF and lone CR inside quoted values into LF, as the sliced path does, and skips a BOM', async () => {
     const csv = '\uFEFFid,note\r\n1,"two\r\nlines"\r\n2,"cr\ronly"\r\n3,plain\r\n';
     const r = await loadBoth('crlf.csv', csv);

@@ -25,6 +25,8 @@ export interface DirectLoadCheck {
   dialect: Dialect;
   /** Invalid bytes in a UTF-8 header (the sliced path reports them). */
   headerReplacements: number;
+  /** Larger files are read slice by slice (see `DIRECT_MAX_BYTES_COMPRESSED`). */
+  maxBytes?: number | undefined;
 }
 
 /**
@@ -38,7 +40,8 @@ export function canLoadDirectly(engine: SqlEngine, source: IngestSource, check: 
     source.handle !== undefined &&
     check.encoding === 'utf-8' &&
     check.dialect.skipRecords === 0 &&
-    check.headerReplacements === 0
+    check.headerReplacements === 0 &&
+    source.size <= (check.maxBytes ?? Infinity)
   );
 }
 

@@ -72,6 +72,8 @@ export interface IngestOptions {
   mode: IngestMode;
   /** Bytes read per slice (default 16 MiB). */
   chunkBytes?: number | undefined;
+  /** Files larger than this are read slice by slice, never in one statement (default: no limit). */
+  directMaxBytes?: number | undefined;
   /** Bytes of the head used for detection (default 1 MiB). */
   sampleBytes?: number | undefined;
   /** Examples listed per kind of problem (default 5). */
@@ -401,7 +403,12 @@ export async function ingestFile(
   let loadedDirectly = false;
   let directPath: IngestResult['path'] = { kind: 'sliced' };
   if (
-    canLoadDirectly(engine, source, { encoding: analysis.encoding.encoding, dialect, headerReplacements: headerBad })
+    canLoadDirectly(engine, source, {
+      encoding: analysis.encoding.encoding,
+      dialect,
+      headerReplacements: headerBad,
+      maxBytes: options.directMaxBytes,
+    })
   ) {
     report('loading');
     const rowsPerByte = analysis.headBytes > 0 ? analysis.records.length / analysis.headBytes : 0;

@@ -5,7 +5,7 @@
  */
 import type { SqlEngine } from '../engine/types.js';
 import { tableToRows } from '../engine/rows.js';
-import { COMPRESS_ABOVE_BYTES, moveToCompressedStorage } from '../engine/storage.js';
+import { COMPRESS_ABOVE_BYTES, DIRECT_MAX_BYTES_COMPRESSED, moveToCompressedStorage } from '../engine/storage.js';
 import type { Catalogue } from '../kpi/catalogue.js';
 import { KpiRunner, type KpiResult } from '../kpi/runner.js';
 import { ingestFile, type IngestOptions, type IngestResult, type IngestSource } from '../ingest/index.js';
@@ -84,6 +84,7 @@ export class Workspace {
       options.tableName && this.tables.has(options.tableName) ? await this.columnsOf(options.tableName) : null;
     await this.makeRoomFor(source.size, options.tableName);
     const result = await ingestFile(this.engine, source, {
+      directMaxBytes: this.compressed ? DIRECT_MAX_BYTES_COMPRESSED : undefined,
       ...options,
       reportingOffsetMinutes: this.options.reportingOffsetMinutes,
       existingTables: this.tables.names(),
