@@ -40,6 +40,16 @@ function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
+/** The `, types = {…}` option of read_csv for a file with forced types, else ''. */
+function forcedTypes(file: string): string {
+  const forced = FORCED[file];
+  return forced
+    ? `, types = {${Object.entries(forced)
+        .map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`)
+        .join(', ')}}`
+    : '';
+}
+
 async function main(): Promise<void> {
   const [dir, threadsArg] = process.argv.slice(2) as [string, string];
   const threads = threadsArg === 'all' ? null : Number(threadsArg);
@@ -57,12 +67,7 @@ async function main(): Promise<void> {
       await engine.query("SELECT table_name AS n FROM information_schema.tables WHERE table_schema = 'main'"),
     ).map((r) => String(r.n));
     const name = tableNameFromFile(file, present);
-    const forced = FORCED[file];
-    const types = forced
-      ? `, types = {${Object.entries(forced)
-          .map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`)
-          .join(', ')}}`
-      : '';
+    const types = forcedTypes(file);
     const s = now();
     await engine.exec(`CREATE TABLE "${name}" AS SELECT * FROM read_csv(${sqlString(p)}, header = true${types})`);
     const seconds = now() - s;
@@ -127,12 +132,7 @@ async function main(): Promise<void> {
   let plainIngestSeconds = 0;
   for (const file of FILES) {
     const p = path.resolve(dir, file);
-    const forced = FORCED[file];
-    const types = forced
-      ? `, types = {${Object.entries(forced)
-          .map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`)
-          .join(', ')}}`
-      : '';
+    const types = forcedTypes(file);
     const s = now();
     await engine.exec(
       `CREATE TABLE memory.main.__plain AS SELECT * FROM read_csv(${sqlString(p)}, header = true${types})`,
