@@ -4,33 +4,13 @@
  */
 import type { OutputUnit } from '../../core/kpi/types.js';
 import type { ChartLocale, Grain } from './types.js';
+import { intlDate, intlNumber } from '../format/intl.js';
 
 export type Formatter = (value: number | null | undefined) => string;
 
 export const localeTag = (l: ChartLocale): string => (l === 'ja' ? 'ja-JP' : 'en-US');
 
 const MISSING = '–';
-
-// Building an Intl formatter costs far more than formatting with one, and a chart asks for
-// the same few many times (axes, tooltips, panels): one per locale and options.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A shared Intl.NumberFormat. */
-export function intlNumber(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${tag}|${JSON.stringify(options)}`;
-  let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(tag, options)));
-  return f;
-}
-
-/** A shared Intl.DateTimeFormat. */
-export function intlDate(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${tag}|${JSON.stringify(options)}`;
-  let f = dateFormats.get(key);
-  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(tag, options)));
-  return f;
-}
 
 function guard(f: (n: number) => string): Formatter {
   return (v) => (v === null || v === undefined || !Number.isFinite(v) ? MISSING : f(v));

@@ -4,7 +4,8 @@
  * whose estimated labels never collide (label widths estimated with `textWidth`).
  */
 import { addGrain, DAY_MS } from './dates.js';
-import { intlDate, localeTag, textWidth } from './format.js';
+import { localeTag, textWidth } from './format.js';
+import { intlDate } from '../format/intl.js';
 import type { ChartLocale, Grain } from './types.js';
 
 /** Minimum free space between two tick labels, px. */

@@ -3,27 +3,17 @@
  * formats numbers by hand.
  */
 import type { Locale } from '../i18n/index.svelte.js';
+import { intlDate, intlNumber } from './intl.js';
 
 const tag = (l: Locale): string => (l === 'ja' ? 'ja-JP' : 'en-US');
 
-// Building an Intl formatter costs far more than formatting with one: a table of a few
-// thousand cells would spend most of its time constructing them. One per locale and options.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** A shared Intl.NumberFormat for the UI language and these options. */
 export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(tag(locale), options)));
-  return f;
+  return intlNumber(tag(locale), options);
 }
 
 function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = dateFormats.get(key);
-  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(tag(locale), options)));
-  return f;
+  return intlDate(tag(locale), options);
 }
 
 /** A count or plain number. */
