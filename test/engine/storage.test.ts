@@ -11,7 +11,7 @@ import { readSqlFiles } from '../../src/node/sqlFiles.js';
 import { fileSource } from '../../src/node/fileSource.js';
 import { loadCatalogue } from '../../src/core/kpi/catalogue.js';
 import { tableToRows, type Row } from '../../src/core/engine/rows.js';
-import { COMPRESSED_CATALOG, currentCatalog } from '../../src/core/engine/storage.js';
+import { COMPRESSED_CATALOG, currentCatalog } from '../../src/core/workspace/storage.js';
 import { Workspace } from '../../src/core/workspace/workspace.js';
 
 const SAMPLE = path.resolve('public/sample');

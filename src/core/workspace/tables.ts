@@ -60,9 +60,11 @@ export class TableRegistry {
     return [...this.origins].map(([name, o]) => ({ name, file: o.file, load: this.loads.get(name) ?? 0 }));
   }
 
-  /** Where a table came from (undefined for an unknown name). */
-  origin(name: string): TableOrigin | undefined {
-    return this.origins.get(name);
+  /** Total size of the files the tables came from, leaving out `except` (a table about to be replaced). */
+  bytesHeld(except?: string): number {
+    let sum = 0;
+    for (const [name, o] of this.origins) if (name !== except) sum += o.bytes ?? 0;
+    return sum;
   }
 
   has(name: string): boolean {

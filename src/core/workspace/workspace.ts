@@ -5,7 +5,7 @@
  */
 import type { SqlEngine } from '../engine/types.js';
 import { tableToRows } from '../engine/rows.js';
-import { COMPRESS_ABOVE_BYTES, DIRECT_MAX_BYTES_COMPRESSED, moveToCompressedStorage } from '../engine/storage.js';
+import { COMPRESS_ABOVE_BYTES, DIRECT_MAX_BYTES_COMPRESSED, moveToCompressedStorage } from './storage.js';
 import type { Catalogue } from '../kpi/catalogue.js';
 import { KpiRunner, type KpiResult } from '../kpi/runner.js';
 import { ingestFile, type IngestOptions, type IngestResult, type IngestSource } from '../ingest/index.js';
@@ -134,14 +134,11 @@ export class Workspace {
 
   /**
    * Before a load: when the files held plus this one pass the threshold, the tables move
-   * to compressed storage (once per workspace; see `engine/storage.ts`).
+   * to compressed storage (once per workspace; see `storage.ts`).
    */
   private async makeRoomFor(bytes: number, replacing: string | undefined): Promise<void> {
     if (this.compressed) return;
-    const held = this.tables
-      .entries()
-      .filter((e) => e.name !== replacing)
-      .reduce((sum, e) => sum + (this.tables.origin(e.name)?.bytes ?? 0), 0);
+    const held = this.tables.bytesHeld(replacing);
     if (held + bytes <= (this.options.compressAboveBytes ?? COMPRESS_ABOVE_BYTES)) return;
     await moveToCompressedStorage(this.engine, MODEL_SCHEMA);
     this.compressed = true;

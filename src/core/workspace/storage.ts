@@ -10,8 +10,9 @@
  * model's schema is dropped (it is rebuilt there), and the compressed database becomes
  * the default one, so every unqualified name (`main.x`, `kpi.x`) resolves in it.
  */
-import type { SqlEngine } from './types.js';
-import { tableToRows } from './rows.js';
+import type { SqlEngine } from '../engine/types.js';
+import { tableToRows } from '../engine/rows.js';
+import { quoteIdent as quote } from './tables.js';
 
 /** Total CSV bytes above which tables are kept compressed (room for queries in a 4 GiB heap). */
 export const COMPRESS_ABOVE_BYTES = 1.2e9;
@@ -26,8 +27,6 @@ export const DIRECT_MAX_BYTES_COMPRESSED = 1e9;
 
 /** The compressed in-memory database. */
 export const COMPRESSED_CATALOG = 'kpiw_compressed';
-
-const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** The database unqualified names resolve in (`memory` by default). */
 export async function currentCatalog(engine: SqlEngine): Promise<string> {
