@@ -5,7 +5,8 @@
  * rows loaded, and one KPI view over them. Written to `bench/results/<date>-huge.md`.
  *
  * The file is the size-l events export repeated (header once) until it passes 3 GB, so
- * it has real shapes and distinct values, and every user-day appears several times.
+ * it has real shapes and values (every user-day appears several times). Options:
+ * `--file <csv>` to drop another file, `--no-build` to reuse the last build, `--no-write`.
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
   const bytes = statSync(file).size;
   console.log(`huge: ${(bytes / 1e9).toFixed(2)} GB in ${file}`);
   const appRoot = path.resolve('bench/cache/dist');
-  if (process.argv.includes('--build') || !existsSync(path.join(appRoot, 'index.html'))) buildApp(appRoot);
+  // Built afresh unless told not to, as `npm run bench` does: a stale build would measure old code.
+  if (!process.argv.includes('--no-build') || !existsSync(path.join(appRoot, 'index.html'))) buildApp(appRoot);
   const server = await serve(appRoot);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const mem = new MemorySampler(process.pid);
