@@ -1,6 +1,9 @@
 -- user_activity_daily: one row per user and calendar day with at least one event.
--- Columns: user_id VARCHAR, customer_id VARCHAR, day DATE, events BIGINT,
---          first_event_time TIMESTAMP, last_event_time TIMESTAMP.
+-- Columns: user_id VARCHAR, customer_id VARCHAR, day DATE, events BIGINT.
+-- Kept to what KPIs read: it is the widest aggregation of the catalogue (one group per
+-- user-day, ~6.6 M groups from 12 M events at bench size l), and each extra aggregate
+-- (first/last event time were two) cost a third of its build time and ~180 MiB of peak
+-- memory in duckdb-wasm.
 -- Built over the full data range (no as_of): KPIs filter by $as_of themselves.
 -- Rows with a NULL user_id or event_time are left out (they cannot be placed).
 -- customer_id: the smallest non-NULL customer_id among the user's events of that day
@@ -12,9 +15,7 @@ SELECT
   user_id,
   min(customer_id) AS customer_id,
   CAST(event_time AS DATE) AS day,
-  CAST(count(*) AS BIGINT) AS events,
-  min(event_time) AS first_event_time,
-  max(event_time) AS last_event_time
+  CAST(count(*) AS BIGINT) AS events
 FROM events
 WHERE user_id IS NOT NULL AND event_time IS NOT NULL
 GROUP BY user_id, CAST(event_time AS DATE)

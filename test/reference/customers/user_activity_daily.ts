@@ -1,7 +1,7 @@
 /**
  * Reference of the derived table user_activity_daily: one row per user and calendar day
  * with at least one event (rows without user or time are left out); customer_id = the
- * smallest non-NULL customer_id of that day's events; events = count; first/last times.
+ * smallest non-NULL customer_id of that day's events; events = count.
  */
 import type { Data } from './data.js';
 
@@ -10,8 +10,6 @@ export interface ActivityRow {
   customer_id: string | null;
   day: string;
   events: number;
-  first_event_time: string;
-  last_event_time: string;
 }
 
 export function userActivityDaily(data: Data): ActivityRow[] {
@@ -23,12 +21,10 @@ export function userActivityDaily(data: Data): ActivityRow[] {
     const key = `${e.user_id}|${day}`;
     let r = out.get(key);
     if (!r) {
-      r = { user_id: String(e.user_id), customer_id: null, day, events: 0, first_event_time: t, last_event_time: t };
+      r = { user_id: String(e.user_id), customer_id: null, day, events: 0 };
       out.set(key, r);
     }
     r.events++;
-    if (t < r.first_event_time) r.first_event_time = t;
-    if (t > r.last_event_time) r.last_event_time = t;
     const c = e.customer_id === null || e.customer_id === undefined ? null : String(e.customer_id);
     if (c !== null && (r.customer_id === null || c < r.customer_id)) r.customer_id = c;
   }
