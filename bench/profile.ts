@@ -4,11 +4,14 @@
  * with its wall time, slowest first. Profile before optimising:
  *   npx tsx bench/profile.ts bench/cache/s/en [--explain]
  * With --explain, statements over 0.5 s are re-run at once under EXPLAIN ANALYZE (same
- * session variables) and the five slowest plans printed.
+ * session variables) and the five slowest plans printed. With --wasm the same runs on
+ * duckdb-wasm in Node (the blocking build the tests use; files registered lazily), the
+ * closest Node gets to the worker's costs.
  */
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
 import { NativeEngine } from './nativeEngine.js';
+import { NodeEngine } from '../src/node/nodeEngine.js';
 import { FILES, HEAVY_VIEWS, queryParams, viewLabel } from './steps.js';
 import { TILES } from '../src/app/dashboard/tiles.js';
 import { readSqlFiles } from '../src/node/sqlFiles.js';
@@ -79,7 +82,8 @@ function label(sql: string): string {
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? 'bench/cache/s/en';
   const explain = process.argv.includes('--explain');
-  const native = await NativeEngine.create(1);
+  const wasm = process.argv.includes('--wasm');
+  const native = wasm ? await NodeEngine.create() : await NativeEngine.create(1);
   const engine = new TimingEngine(native);
   if (explain) engine.explainOverMs = 500;
   const ws = new Workspace(engine, loadCatalogue(readSqlFiles()), { reportingOffsetMinutes: 0 });
@@ -91,9 +95,12 @@ async function main(): Promise<void> {
     ).map((r) => String(r.n));
     const name = tableNameFromFile(file, present);
     const types = file === 'events.csv' ? ", types = {'event_time': 'TIMESTAMP'}" : '';
-    await engine.exec(
-      `CREATE TABLE "${name}" AS SELECT * FROM read_csv('${path.resolve(dir, file)}', header = true${types})`,
-    );
+    let source = path.resolve(dir, file);
+    if (wasm) {
+      await native.registerSource?.(file, { kind: 'path', path: source });
+      source = file;
+    }
+    await engine.exec(`CREATE TABLE "${name}" AS SELECT * FROM read_csv('${source}', header = true${types})`);
     ws.tables.add(name, { file, encoding: 'utf-8', skippedRows: 0 });
   }
   engine.step = 'model';
