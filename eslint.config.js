@@ -6,7 +6,7 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'dist-e2e/', 'bench/.dist/', 'bench/cache/', 'test-results/', 'node_modules/', 'public/'] },
+  { ignores: ['dist/', 'dist-*/', 'bench/.dist/', 'bench/cache/', 'test-results/', 'node_modules/', 'public/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

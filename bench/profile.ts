@@ -83,7 +83,8 @@ async function main(): Promise<void> {
   const dir = process.argv[2] ?? 'bench/cache/s/en';
   const explain = process.argv.includes('--explain');
   const wasm = process.argv.includes('--wasm');
-  const native = wasm ? await NodeEngine.create() : await NativeEngine.create(1);
+  const wasmEngine = wasm ? await NodeEngine.create() : null;
+  const native = wasmEngine ?? (await NativeEngine.create(1));
   const engine = new TimingEngine(native);
   if (explain) engine.explainOverMs = 500;
   const ws = new Workspace(engine, loadCatalogue(readSqlFiles()), { reportingOffsetMinutes: 0 });
@@ -96,8 +97,8 @@ async function main(): Promise<void> {
     const name = tableNameFromFile(file, present);
     const types = file === 'events.csv' ? ", types = {'event_time': 'TIMESTAMP'}" : '';
     let source = path.resolve(dir, file);
-    if (wasm) {
-      await native.registerSource?.(file, { kind: 'path', path: source });
+    if (wasmEngine) {
+      await wasmEngine.registerSource(file, { kind: 'path', path: source });
       source = file;
     }
     await engine.exec(`CREATE TABLE "${name}" AS SELECT * FROM read_csv('${source}', header = true${types})`);

@@ -207,21 +207,27 @@ describe('renderChartSteps', () => {
     return { el: r.value, pauses };
   };
 
-  it('draws a two-panel chart in three steps, with the same result as renderChart', () => {
+  it('draws a two-panel chart in five steps, with the same result as renderChart', () => {
     const { el, pauses } = drain(
       renderChartSteps(createDocument(), { type: 'line' }, days, { ...EN, kpi: 'active_users' }),
     );
-    expect(pauses).toBe(2); // before the second panel, before assembling
+    // In each panel between its points and Plot, before the second panel, before assembling.
+    expect(pauses).toBe(4);
     const whole = renderChart(createDocument(), { type: 'line' }, days, { ...EN, kpi: 'active_users' });
     expect(normalize(el)).toBe(normalize(whole));
   });
 
-  it('pauses between small multiples, and not at all for a one-panel chart', () => {
+  it('pauses between small multiples, once in a one-panel series chart, never in a one-step chart', () => {
     const rows = ['a', 'b', 'c'].flatMap((segment) => days.slice(0, 10).map((r) => ({ ...r, segment })));
     expect(drain(renderChartSteps(createDocument(), { type: 'stickiness' }, rows, EN)).pauses).toBe(2);
     const line = days.map((r) => ({ period: r.day, value: r.dau }));
-    expect(drain(renderChartSteps(createDocument(), { type: 'line', x: 'period', y: 'value' }, line, EN)).pauses).toBe(
-      0,
+    const series = drain(renderChartSteps(createDocument(), { type: 'line', x: 'period', y: 'value' }, line, EN));
+    expect(series.pauses).toBe(1);
+    expect(normalize(series.el)).toBe(
+      normalize(renderChart(createDocument(), { type: 'line', x: 'period', y: 'value' }, line, EN)),
     );
+    expect(
+      drain(renderChartSteps(createDocument(), { type: 'sparkline', x: 'period', y: 'value' }, line, EN)).pauses,
+    ).toBe(0);
   });
 });

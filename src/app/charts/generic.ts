@@ -16,7 +16,7 @@ import {
   swatches,
   wrapper,
 } from './common.js';
-import { barsPanel, seriesPanel, type PanelSpec } from './panels.js';
+import { barsPanel, runSteps, seriesPanelSteps, type PanelSpec, type Steps } from './panels.js';
 import { isIsoDate } from './dates.js';
 import { stickiness } from './stickiness.js';
 import type { ChartElement, ChartEncoding, ChartOptions, Row } from './types.js';
@@ -81,6 +81,18 @@ export function renderSeries(
   extra: Partial<PanelSpec> = {},
   name: string = kind,
 ): ChartElement {
+  return runSteps(renderSeriesSteps(kind, doc, rows, options, extra, name));
+}
+
+/** {@link renderSeries} in steps: the panel's own pause (points, then Plot). */
+export function* renderSeriesSteps(
+  kind: PanelSpec['kind'],
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+  extra: Partial<PanelSpec> = {},
+  name: string = kind,
+): Steps<ChartElement> {
   const { x, ys, segment } = resolveEncoding(rows, options);
   // An x that is not a date (e.g. `active_periods`): bars over its values.
   const xv = (r: Row): unknown => r[options.x!];
@@ -98,7 +110,12 @@ export function renderSeries(
     kind === 'line' && options.bars && rows.some((r) => num(r[options.bars!]) !== null) ? options.bars : undefined;
   const total = defaultHeight(options);
   const barsHeight = bars ? 70 : 0;
-  const panel = seriesPanel(doc, rows, { kind, x, ys, segment, height: total - barsHeight, ...extra }, options);
+  const panel = yield* seriesPanelSteps(
+    doc,
+    rows,
+    { kind, x, ys, segment, height: total - barsHeight, ...extra },
+    options,
+  );
   if (!panel) return placeholder(doc, options);
   const under = bars ? [barsPanel(doc, rows, x, bars, options, panel.time, panel.marginLeft, barsHeight)] : [];
   return assemble(doc, options, name, [panel], under);
@@ -109,9 +126,27 @@ export function lineChart(doc: Document, rows: readonly Row[], options: ChartOpt
   return renderSeries('line', doc, rows, options);
 }
 
+/** {@link lineChart} in steps. */
+export function lineSteps(
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+): Steps<ChartElement> {
+  return renderSeriesSteps('line', doc, rows, options);
+}
+
 /** Bar chart: grouped bars per period, one per y column (or per segment). */
 export function barChart(doc: Document, rows: readonly Row[], options: ChartOptions & ChartEncoding): ChartElement {
   return renderSeries('bar', doc, rows, options);
+}
+
+/** {@link barChart} in steps. */
+export function barSteps(
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+): Steps<ChartElement> {
+  return renderSeriesSteps('bar', doc, rows, options);
 }
 
 function shadeSwatch(doc: Document, options: ChartOptions): SVGSVGElement {

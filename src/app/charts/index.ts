@@ -14,7 +14,7 @@
 import { activeUsers, activeUsersSteps } from './activeUsers.js';
 import { cohortHeatmap } from './cohortHeatmap.js';
 import { colors, labeller, note, placeholder, wrapper } from './common.js';
-import { barChart, lineChart } from './generic.js';
+import { barChart, barSteps, lineChart, lineSteps } from './generic.js';
 import { healthHistogram } from './healthHistogram.js';
 import { lifecycle } from './lifecycle.js';
 import { divergingBars, mrrMovements } from './mrrMovements.js';
@@ -101,11 +101,13 @@ const REGISTRY: Record<ChartType, AnyChart> = {
   sparkline,
 };
 
-/** Charts that can be drawn in steps (several panels); the others are one step. */
+/** Charts that can be drawn in steps (panels of many points); the others are one step. */
 const STEPPED: Partial<Record<ChartType, (...args: Parameters<AnyChart>) => Steps<ChartElement>>> = {
   'active-users': activeUsersSteps,
   nps: npsSteps,
   support: supportSteps,
+  line: lineSteps,
+  bar: barSteps,
 };
 
 /** Types that draw a `segment` column themselves (colours or facets). */

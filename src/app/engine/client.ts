@@ -6,7 +6,8 @@
  * localStorage: they go in at start, and what the worker remembers comes back out.
  */
 import * as Comlink from 'comlink';
-import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
+import { preloadArrow, tableFromIpc } from './arrowTables.js';
 import type {
   CustomKpiOutcome,
   DraftRunOutcome,
@@ -87,6 +88,7 @@ export class EngineClient {
   ) {}
 
   private spawn(): void {
+    preloadArrow();
     this.worker = new Worker(new URL('../../worker/engine.worker.ts', import.meta.url), {
       type: 'module',
       name: 'kpi-engine',
@@ -207,16 +209,21 @@ export class EngineClient {
     const token = ++this.seq;
     this.latest.set(view, token);
     const r = await this.api.query(sql, maxRows);
-    if (this.latest.get(view) !== token) throw new Superseded();
-    if ('error' in r) return r;
-    return { table: tableFromIPC(r.ipc), rows: r.rows, truncated: r.truncated, elapsedMs: r.elapsedMs };
+    const superseded = (): boolean => this.latest.get(view) !== token;
+    if ('error' in r) {
+      if (superseded()) throw new Superseded();
+      return r;
+    }
+    const table = await tableFromIpc(r.ipc);
+    if (superseded()) throw new Superseded();
+    return { table, rows: r.rows, truncated: r.truncated, elapsedMs: r.elapsedMs };
   }
 
   /** First rows of a user table. */
   async previewTable(name: string, limit: number): Promise<PageResult | QueryFailure> {
     const r = await this.api.previewTable(name, limit);
     if ('error' in r) return r;
-    return { table: tableFromIPC(r.ipc), rows: r.rows, truncated: r.truncated, elapsedMs: r.elapsedMs };
+    return { table: await tableFromIpc(r.ipc), rows: r.rows, truncated: r.truncated, elapsedMs: r.elapsedMs };
   }
 
   cancelQuery(): Promise<void> {
@@ -236,8 +243,9 @@ export class EngineClient {
     const token = ++this.seq;
     this.latest.set(view, token);
     const outcome = await this.api.runKpi(view, id, params);
+    const table = outcome.ok ? await tableFromIpc(outcome.ipc) : null;
     if (this.latest.get(view) !== token) throw new Superseded();
-    return { outcome, table: outcome.ok ? tableFromIPC(outcome.ipc) : null };
+    return { outcome, table };
   }
 
   /** Waits for a restart under way, runs a model call and keeps the session it reports. */
@@ -286,8 +294,9 @@ export class EngineClient {
     const token = ++this.seq;
     this.latest.set(view, token);
     const run = await this.api.runCustomDraft(view, text, replaces, params);
+    const table = run.outcome?.ok ? await tableFromIpc(run.outcome.ipc) : null;
     if (this.latest.get(view) !== token) throw new Superseded();
-    return { run, table: run.outcome?.ok ? tableFromIPC(run.outcome.ipc) : null };
+    return { run, table };
   }
 
   /** The worker's API for the model and mapping (see WorkerApi). */

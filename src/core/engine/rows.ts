@@ -4,7 +4,8 @@
  * (plain TIMESTAMP carries no zone, so no zone is printed), 64-bit integers and
  * decimals become numbers.
  */
-import { DataType, type Table, type Field } from 'apache-arrow';
+import type { Table, Field } from 'apache-arrow';
+import { isArrowType } from './arrowTypes.js';
 
 /** A plain row: column name to JS value. */
 export type Row = Record<string, string | number | boolean | null>;
@@ -36,17 +37,17 @@ export function isoTimestamp(ms: number): string {
 /** A short logical type name for an Arrow field. */
 export function typeName(field: Field): string {
   const t = field.type;
-  if (DataType.isDate(t)) return 'DATE';
-  if (DataType.isTimestamp(t)) return 'TIMESTAMP';
-  if (DataType.isInt(t)) return t.bitWidth === 64 ? 'BIGINT' : 'INTEGER';
-  if (DataType.isFloat(t)) return 'DOUBLE';
-  if (DataType.isDecimal(t)) return 'DECIMAL';
-  if (DataType.isBool(t)) return 'BOOLEAN';
-  if (DataType.isUtf8(t) || DataType.isLargeUtf8(t)) return 'VARCHAR';
-  if (DataType.isList(t)) return 'LIST';
-  if (DataType.isStruct(t)) return 'STRUCT';
-  if (DataType.isTime(t)) return 'TIME';
-  if (DataType.isInterval(t)) return 'INTERVAL';
+  if (isArrowType(t, 'Date')) return 'DATE';
+  if (isArrowType(t, 'Timestamp')) return 'TIMESTAMP';
+  if (isArrowType(t, 'Int')) return t.bitWidth === 64 ? 'BIGINT' : 'INTEGER';
+  if (isArrowType(t, 'Float')) return 'DOUBLE';
+  if (isArrowType(t, 'Decimal')) return 'DECIMAL';
+  if (isArrowType(t, 'Bool')) return 'BOOLEAN';
+  if (isArrowType(t, 'Utf8') || isArrowType(t, 'LargeUtf8')) return 'VARCHAR';
+  if (isArrowType(t, 'List')) return 'LIST';
+  if (isArrowType(t, 'Struct')) return 'STRUCT';
+  if (isArrowType(t, 'Time')) return 'TIME';
+  if (isArrowType(t, 'Interval')) return 'INTERVAL';
   return String(t);
 }
 
@@ -61,9 +62,9 @@ function decimalToNumber(v: unknown, scale: number): number {
 export function cellValue(field: Field, v: unknown): string | number | boolean | null {
   if (v === null || v === undefined) return null;
   const t = field.type;
-  if (DataType.isDate(t)) return isoDate(v instanceof Date ? v.getTime() : Number(v));
-  if (DataType.isTimestamp(t)) return isoTimestamp(v instanceof Date ? v.getTime() : Number(v));
-  if (DataType.isDecimal(t)) return decimalToNumber(v, t.scale);
+  if (isArrowType(t, 'Date')) return isoDate(v instanceof Date ? v.getTime() : Number(v));
+  if (isArrowType(t, 'Timestamp')) return isoTimestamp(v instanceof Date ? v.getTime() : Number(v));
+  if (isArrowType(t, 'Decimal')) return decimalToNumber(v, t.scale);
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Date) return isoTimestamp(v.getTime());
