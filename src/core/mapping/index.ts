@@ -37,7 +37,7 @@ export { confirmDetection, specOf, type MappingEdits } from './confirm.js';
 export { mappingProblems, mappingIssues } from './checkMapping.js';
 export { joinReasons, columnReasons, normalisationReasons, KIND_WORDS, type KindWord } from './reasons.js';
 export { ident, literal } from './sql.js';
-export { cleanTextSql } from './cleanText.js';
+export { asciiWithoutLeadingSpace, cleanTextSql, textStatsSql } from './cleanText.js';
 export { eventsTextColumns } from './views/events.js';
 export {
   buildCanonicalSql,

@@ -9,11 +9,11 @@
  */
 import type { SqlEngine } from '../engine/types.js';
 import { tableToRows } from '../engine/rows.js';
+import { findCleanTextColumns } from './cleanColumns.js';
 import { CANONICAL_SCHEMA, type CanonicalView } from '../model/schema.js';
 import {
   bindMapping,
   buildCanonicalSql,
-  cleanTextSql,
   confirmDetection,
   eventsTextColumns,
   detectMapping,
@@ -235,9 +235,7 @@ export class Modeller {
     const key = `${m.table.table}\0${load ?? ''}`;
     let known = load === undefined ? undefined : this.cleanText.get(key);
     if (!known || columns.some((c) => !known!.has(c))) {
-      const sql = cleanTextSql(`main.${quoteIdent(m.table.table)}`, columns);
-      const row = sql ? (tableToRows(await this.engine.query(sql))[0] ?? {}) : {};
-      known = new Map(columns.map((c, i) => [c, row[String(i)] === false]));
+      known = await findCleanTextColumns(this.engine, `main.${quoteIdent(m.table.table)}`, columns);
       for (const k of [...this.cleanText.keys()]) if (k.startsWith(`${m.table.table}\0`)) this.cleanText.delete(k);
       if (load !== undefined) this.cleanText.set(key, known);
     }
