@@ -145,6 +145,14 @@ function localTimestamp(x: string, f: Extract<ColumnFormat, { kind: 'timestamp' 
 }
 
 /**
+ * `ts` shifted by a constant number of minutes; no arithmetic when the shift is 0 (UTC
+ * values read in UTC, +09:00 values in JST: about a tenth of a 12 M-row load's time).
+ */
+function plusMinutes(ts: string, minutes: number): string {
+  return minutes === 0 ? ts : `${ts} + to_minutes(CAST(${minutes} AS BIGINT))`;
+}
+
+/**
  * Zoned timestamps: the zone suffix is cut off, the local part converted, then
  * `reporting - offset` minutes added. Values without a zone are taken as reporting time.
  */
@@ -167,15 +175,15 @@ function zonedTimestamp(
     .filter((o) => o.text.length >= 5)
     .map(
       (o) =>
-        `WHEN ends_with(${s}, ${quoteLiteral(o.text)}) THEN ${local(Array.from(o.text).length)} + to_minutes(CAST(${r - o.minutes} AS BIGINT))`,
+        `WHEN ends_with(${s}, ${quoteLiteral(o.text)}) THEN ${plusMinutes(local(Array.from(o.text).length), r - o.minutes)}`,
     );
   return [
     'CASE',
     ...fast,
     // Z: CAST reads the value whether it keeps or drops a zero offset; no string slicing.
-    `WHEN ends_with(${s}, 'Z') THEN ${f.order === 'ymd' && !f.styles.includes('年月日') && !f.styles.includes('.') ? `try_cast(${s} AS TIMESTAMP)` : local(1)} + to_minutes(CAST(${r} AS BIGINT))`,
-    `WHEN ends_with(${s}, 'z') THEN ${local(1)} + to_minutes(CAST(${r} AS BIGINT))`,
-    `WHEN ends_with(${s}, ' UTC') THEN ${local(4)} + to_minutes(CAST(${r} AS BIGINT))`,
+    `WHEN ends_with(${s}, 'Z') THEN ${plusMinutes(f.order === 'ymd' && !f.styles.includes('年月日') && !f.styles.includes('.') ? `try_cast(${s} AS TIMESTAMP)` : local(1), r)}`,
+    `WHEN ends_with(${s}, 'z') THEN ${plusMinutes(local(1), r)}`,
+    `WHEN ends_with(${s}, ' UTC') THEN ${plusMinutes(local(4), r)}`,
     // +09:00
     `WHEN ${ch(5)} IN ('+', '-') AND ${ch(2)} = ':' AND ${timeBefore(5)} THEN ${local(6)} + ${shift(`${sign(5)} * (${int2(4)} * 60 + ${int2(1)})`)}`,
     // +0900
