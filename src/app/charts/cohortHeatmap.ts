@@ -26,6 +26,7 @@ import {
 import { grainFromColumn, inferGrain, parseIsoDate } from './dates.js';
 import { numberFormat, percentFormat, periodFormat, textWidth } from './format.js';
 import { thinBand } from './ticks.js';
+import { runSteps, type Steps } from './panels.js';
 import type { ChartElement, ChartEncoding, ChartOptions, Row } from './types.js';
 
 export interface CohortCell {
@@ -119,6 +120,19 @@ export function cohortHeatmap(
   rows: readonly Row[],
   options: ChartOptions & ChartEncoding,
 ): ChartElement {
+  return runSteps(cohortHeatmapSteps(doc, rows, options));
+}
+
+/**
+ * {@link cohortHeatmap} in steps: a pause between preparing the cells (labels, tooltips)
+ * and drawing them with Plot (36 × 36 cohorts: ~20 ms of script and the layout after it
+ * in one task otherwise).
+ */
+export function* cohortHeatmapSteps(
+  doc: Document,
+  rows: readonly Row[],
+  options: ChartOptions & ChartEncoding,
+): Steps<ChartElement> {
   const cells = toCells(rows).filter((c) => c.retention !== null);
   if (cells.length === 0) return placeholder(doc, options);
   const label = labeller(options);
@@ -246,6 +260,7 @@ export function cohortHeatmap(
       );
     }
   }
+  yield;
   const svg = Plot.plot({
     ...basePlot(doc, options, height),
     marginLeft,

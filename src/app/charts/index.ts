@@ -12,7 +12,7 @@
  * show segments themselves are drawn as small multiples, one per segment.
  */
 import { activeUsers, activeUsersSteps } from './activeUsers.js';
-import { cohortHeatmap } from './cohortHeatmap.js';
+import { cohortHeatmap, cohortHeatmapSteps } from './cohortHeatmap.js';
 import { colors, labeller, note, placeholder, wrapper } from './common.js';
 import { barChart, barSteps, lineChart, lineSteps } from './generic.js';
 import { healthHistogram } from './healthHistogram.js';
@@ -108,6 +108,7 @@ const STEPPED: Partial<Record<ChartType, (...args: Parameters<AnyChart>) => Step
   support: supportSteps,
   line: lineSteps,
   bar: barSteps,
+  'cohort-heatmap': cohortHeatmapSteps,
 };
 
 /** Types that draw a `segment` column themselves (colours or facets). */
