@@ -10,13 +10,14 @@
  * bench markers. Numbers never go into tests.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp, browserRun, CHROMIUM, type BrowserRun } from './browser.js';
 import { ensureData, SIZES, type BenchSize } from './data.js';
 import type { NativeResult } from './native.js';
-import { renderReport, renderSummary, type BenchReport } from './report.js';
+import { renderReport, type BenchReport } from './report.js';
+import { alignResultFiles, updateReadmeSummary } from './readme.js';
 
 function parseArgs(argv: string[]): {
   size: BenchSize;
@@ -160,38 +161,11 @@ async function main(): Promise<void> {
   const base = path.join('bench/results', `${date}-${args.size}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(`${base}.md`, renderReport(report));
-  try {
-    // Align the written tables (prettier; .prettierignore leaves results alone otherwise).
-    execFileSync(
-      'npx',
-      ['prettier', '--write', '--ignore-path', '/dev/null', '--log-level', 'warn', `${base}.md`, `${base}.json`],
-      {
-        stdio: 'inherit',
-      },
-    );
-  } catch {
-    /* formatting is cosmetic */
-  }
+  alignResultFiles([`${base}.md`, `${base}.json`]);
   log(`wrote ${base}.md`);
   if (args.size !== 'smoke' && browser.length > 0 && native1.length > 0) {
-    const readme = readFileSync('README.md', 'utf8');
-    const start = '<!-- bench:start -->';
-    const end = '<!-- bench:end -->';
-    const i = readme.indexOf(start);
-    const j = readme.indexOf(end);
-    if (i >= 0 && j > i) {
-      const line = renderSummary(report, `${base}.md`);
-      const kept = readme
-        .slice(i + start.length, j)
-        .split('\n')
-        .filter((l) => l.startsWith('- **') && !l.startsWith(`- **${args.size}**`));
-      const lines = [...kept, line].sort(
-        (a, b) =>
-          SIZES.indexOf(a.slice(4).split('*')[0] as BenchSize) - SIZES.indexOf(b.slice(4).split('*')[0] as BenchSize),
-      );
-      writeFileSync('README.md', `${readme.slice(0, i + start.length)}\n${lines.join('\n')}\n${readme.slice(j)}`);
-      log('updated the README summary');
-    } else log('README has no bench markers: summary not written');
+    if (updateReadmeSummary(report, `${base}.md`)) log('updated the README summary');
+    else log('README has no bench markers: summary not written');
   }
 }
 
