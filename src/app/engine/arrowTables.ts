@@ -9,13 +9,17 @@ import type { Table } from 'apache-arrow';
 
 let loading: Promise<typeof import('apache-arrow')> | null = null;
 
+/** The reader module; a failed load (a network hiccup on a hosted copy) is tried again next time. */
 function arrow(): Promise<typeof import('apache-arrow')> {
-  return (loading ??= import('apache-arrow'));
+  return (loading ??= import('apache-arrow').catch((err: unknown) => {
+    loading = null;
+    throw err;
+  }));
 }
 
 /** Starts loading the Arrow reader (once), so that the first result need not wait for it. */
 export function preloadArrow(): void {
-  void arrow();
+  arrow().catch(() => undefined); // the result that needs it reports the failure
 }
 
 /** Decodes an Arrow IPC stream (loads the reader on first use). */
